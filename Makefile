@@ -1,0 +1,68 @@
+# Sikap: the newcomer's menu. `make run` and `make test` are the two set-up commands.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help install run serve migrate demo test lint typecheck migrations-check test-sqlite test-postgres messages bench clean
+
+help:
+	@echo "make run     install, migrate, load the demo ministry, serve at http://$(HOST):$(PORT)"
+	@echo "make test    lint, type check, migration check, test suite on SQLite and PostgreSQL"
+	@echo "make install only create .venv and install (idempotent)"
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 ($(PYTHON)) is needed: apt install python3.11 python3.11-venv"; exit 1; }
+	$(PYTHON) -m venv $(VENV) || { echo "Could not create .venv: apt install python3.11-venv"; exit 1; }
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade "pip==25.3"
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/sikap migrate --no-input
+
+demo: migrate
+	$(BIN)/sikap demo
+
+run: migrate
+	$(BIN)/sikap demo --print-logins
+	$(BIN)/sikap collectstatic --no-input --verbosity 0
+	@echo "Sikap berjalan di / is running at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
+	DEBUG=1 $(BIN)/sikap runserver $(HOST):$(PORT)
+
+serve: run
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy sikap config
+
+migrations-check: install
+	$(BIN)/sikap makemigrations --check --dry-run
+
+test-sqlite: install
+	@echo "=== Test suite on SQLite ==="
+	DATABASE_URL="sqlite:///$(CURDIR)/var/test.sqlite3" $(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install
+	@echo "=== Test suite on PostgreSQL (throwaway cluster) ==="
+	$(BIN)/python -m sikap.testing.pgcluster -- $(BIN)/pytest $(PYTEST_ARGS)
+
+test: lint typecheck migrations-check test-sqlite test-postgres
+
+messages: install
+	$(BIN)/sikap makemessages -l en --ignore=.venv --ignore=node_modules
+	$(BIN)/sikap compilemessages --ignore=.venv --ignore=node_modules
+
+clean:
+	rm -rf $(VENV) var/test.sqlite3 .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,28 @@
+"""Shared fixtures: the small test world with its personas (see sikap/testing/factories.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sikap.testing.factories import PASSWORD, World, make_world
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    return make_world()
+
+
+@pytest.fixture
+def login(client):  # type: ignore[no-untyped-def]
+    """Log the test client in as a persona: `login(world.operator)`."""
+
+    def _login(user):  # type: ignore[no-untyped-def]
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD

@@ -1,0 +1,100 @@
+"""The one place that decides what a user may see and change.
+
+A membership reaches its unit's whole subtree. Units outside every subtree do not exist for the user
+(views answer 404); units inside a read-only subtree may be read but not changed (views answer 403).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from sikap.accounts.models import Membership
+from sikap.organisation.models import Unit, UnitQuerySet
+
+
+@dataclass(frozen=True)
+class Grant:
+    """One reach of a membership: a unit path prefix and whether it allows writes."""
+
+    path: str
+    role: str
+    write: bool
+
+
+class Access:
+    """What one user may see and change; build it with `access_for(user)`."""
+
+    def __init__(self, user: Any) -> None:
+        self.user = user
+
+    @cached_property
+    def is_superuser(self) -> bool:
+        return bool(getattr(self.user, "is_superuser", False) and self.user.is_active)
+
+    @cached_property
+    def grants(self) -> tuple[Grant, ...]:
+        if not getattr(self.user, "is_authenticated", False) or not self.user.is_active:
+            return ()
+        rows = Membership.objects.filter(user=self.user, unit__active=True).values_list("unit__path", "role")
+        return tuple(Grant(path, role, role in Membership.WRITE_ROLES) for path, role in rows)
+
+    @property
+    def roles(self) -> set[str]:
+        return {g.role for g in self.grants}
+
+    def units(self) -> UnitQuerySet:
+        """Every unit the user may see, as one query."""
+        if self.is_superuser:
+            return Unit.objects.all()
+        roots = [Unit(path=g.path) for g in self.grants]
+        return Unit.objects.subtrees_of(roots)
+
+    def writable_units(self) -> UnitQuerySet:
+        if self.is_superuser:
+            return Unit.objects.all()
+        return Unit.objects.subtrees_of([Unit(path=g.path) for g in self.grants if g.write])
+
+    def top_units(self) -> list[Unit]:
+        """The highest units the user reaches (no unit in the list lies under another)."""
+        if self.is_superuser:
+            return list(Unit.objects.filter(parent__isnull=True))
+        paths = sorted({g.path for g in self.grants})
+        tops = [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
+        by_path = {u.path: u for u in Unit.objects.filter(path__in=tops)}
+        return [by_path[p] for p in tops if p in by_path]
+
+    def can_view(self, unit: Unit) -> bool:
+        return self.is_superuser or any(unit.path.startswith(g.path) for g in self.grants)
+
+    def can_write(self, unit: Unit) -> bool:
+        return self.is_superuser or any(unit.path.startswith(g.path) and g.write for g in self.grants)
+
+    def require_view(self, unit: Unit) -> Unit:
+        """The unit if visible; otherwise 404, so outsiders cannot even learn it exists."""
+        if not self.can_view(unit):
+            raise Http404
+        return unit
+
+    def require_write(self, unit: Unit) -> Unit:
+        """The unit if writable; 404 if invisible, 403 if visible but read-only."""
+        self.require_view(unit)
+        if not self.can_write(unit):
+            raise PermissionDenied
+        return unit
+
+
+def access_for(user: Any) -> Access:
+    """The access decision for `user`, cached on the user object for the request."""
+    cached = getattr(user, "_sikap_access", None)
+    if cached is None:
+        cached = Access(user)
+        # Per request: the user object lives as long as the request does.
+        with contextlib.suppress(AttributeError):
+            user._sikap_access = cached
+    return cached

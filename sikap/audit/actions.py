@@ -1,0 +1,55 @@
+"""Writing the audit trail. Every action function calls `record` inside its transaction."""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.db import models
+
+from sikap.audit.models import AuditEvent
+
+
+def snapshot(obj: models.Model, fields: Iterable[str] | None = None) -> dict[str, Any]:
+    """A JSON-safe dict of a model's concrete fields (foreign keys by id), for before/after."""
+    names = list(fields) if fields is not None else [f.attname for f in obj._meta.concrete_fields]
+    return {name: _jsonable(getattr(obj, name)) for name in names}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, list | tuple | set):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def record(
+    actor: Any,
+    action: str,
+    obj: models.Model,
+    *,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    reason: str = "",
+) -> AuditEvent:
+    """Append one audit row; call it inside the action's transaction so both land or neither."""
+    user = actor if getattr(actor, "pk", None) else None
+    return AuditEvent.objects.create(
+        actor=user,
+        actor_name=getattr(actor, "username", "") or ("system" if actor is None else str(actor)),
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        before=_jsonable(dict(before)) if before is not None else None,
+        after=_jsonable(dict(after)) if after is not None else None,
+        reason=reason,
+    )

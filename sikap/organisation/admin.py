@@ -1,0 +1,146 @@
+"""Admin screens for the organisation; every save goes through organisation.actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from sikap.accounts.access import access_for
+from sikap.organisation import actions
+from sikap.organisation.models import Period, Province, Service, ServiceUserCount, Unit
+
+
+class ScopedAdmin(admin.ModelAdmin):
+    """Limits an admin list to the user's scope; subclasses say how a row reaches its unit."""
+
+    unit_lookup = "unit"
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        queryset = super().get_queryset(request)
+        access = access_for(request.user)
+        if access.is_superuser:
+            return queryset
+        return queryset.filter(**{f"{self.unit_lookup}__in": access.units()})
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and not access_for(request.user).can_write(self.unit_of(obj)):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def unit_of(self, obj: Any) -> Unit:
+        value = obj
+        for part in self.unit_lookup.split("__"):
+            value = getattr(value, part)
+        return value
+
+
+@admin.register(Province)
+class ProvinceAdmin(admin.ModelAdmin):
+    list_display = ["code", "name"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Unit)
+class UnitAdmin(ScopedAdmin):
+    unit_lookup = "pk"
+    list_display = ["indented_name", "code", "kind", "active"]
+    list_filter = ["kind", "active"]
+    search_fields = ["name", "code"]
+    filter_horizontal = ["provinces"]
+    autocomplete_fields = ["parent"]
+    fields = ["parent", "kind", "code", "name", "provinces", "active"]
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        access = access_for(request.user)
+        return access.units() if not access.is_superuser else super(ScopedAdmin, self).get_queryset(request)
+
+    def unit_of(self, obj: Any) -> Unit:
+        return obj
+
+    @admin.display(description="nama", ordering="path")
+    def indented_name(self, obj: Unit) -> str:
+        return f"{'— ' * obj.depth}{obj.name}"
+
+    def save_model(self, request: HttpRequest, obj: Unit, form: Any, change: bool) -> None:
+        # Provinces are saved with the unit by the action; save_related must not redo it.
+        provinces = list(form.cleaned_data.get("provinces", []))
+        if change:
+            fields = {f: form.cleaned_data[f] for f in ["parent", "kind", "code", "name", "active"]}
+            saved = actions.update_unit(request.user, obj, provinces=provinces, **fields)
+        else:
+            saved = actions.create_unit(
+                request.user,
+                code=obj.code,
+                name=obj.name,
+                kind=obj.kind,
+                parent=obj.parent,
+                provinces=provinces,
+                active=obj.active,
+            )
+        obj.pk, obj.path, obj.depth = saved.pk, saved.path, saved.depth
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+
+@admin.register(Period)
+class PeriodAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "start", "end"]
+    list_filter = ["kind"]
+
+    def save_model(self, request: HttpRequest, obj: Period, form: Any, change: bool) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+            from sikap.audit.actions import record, snapshot
+
+            record(request.user, "period.update", obj, after=snapshot(obj))
+        else:
+            saved = actions.create_period(
+                request.user, name=obj.name, kind=obj.kind, start=obj.start, end=obj.end
+            )
+            obj.pk = saved.pk
+
+
+class UserCountInline(admin.TabularInline):
+    model = ServiceUserCount
+    extra = 0
+    fields = ["period", "users", "source"]
+
+
+@admin.register(Service)
+class ServiceAdmin(ScopedAdmin):
+    list_display = ["name", "unit", "year", "category", "channel", "active"]
+    list_filter = ["year", "category", "channel", "active"]
+    search_fields = ["name", "unit__name", "unit__code"]
+    autocomplete_fields = ["unit"]
+    inlines = [UserCountInline]
+    list_select_related = ["unit"]
+
+    def save_model(self, request: HttpRequest, obj: Service, form: Any, change: bool) -> None:
+        access_for(request.user).require_write(obj.unit)
+        actions.save_service(request.user, obj)
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        for inline_form in formset.forms:
+            if not inline_form.has_changed() or not inline_form.cleaned_data:
+                continue
+            data = inline_form.cleaned_data
+            if data.get("DELETE"):
+                continue
+            actions.set_user_count(request.user, form.instance, data["period"], data["users"], data["source"])
+
+
+@admin.register(ServiceUserCount)
+class ServiceUserCountAdmin(ScopedAdmin):
+    unit_lookup = "service__unit"
+    list_display = ["service", "period", "users", "source"]
+    list_filter = ["period"]
+    list_select_related = ["service__unit", "period"]
+    search_fields = ["service__name", "service__unit__name"]
+
+    def save_model(self, request: HttpRequest, obj: ServiceUserCount, form: Any, change: bool) -> None:
+        access_for(request.user).require_write(obj.service.unit)
+        actions.set_user_count(request.user, obj.service, obj.period, obj.users, obj.source)

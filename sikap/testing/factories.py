@@ -1,0 +1,91 @@
+"""Factories in code for tests (no JSON fixtures): a small ministry and one user per persona."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from sikap.accounts.actions import create_user, grant_role
+from sikap.accounts.models import Membership, User
+from sikap.organisation.actions import create_period, create_unit, save_service
+from sikap.organisation.models import Period, Province, Service, Unit
+
+PASSWORD = "uji-coba-sikap-2026"  # noqa: S105 - a test fixture, never a real account
+
+
+def make_unit(
+    code: str, *, parent: Unit | None = None, kind: str = Unit.Kind.DIVISION, name: str = ""
+) -> Unit:
+    return create_unit(None, code=code, name=name or code.replace("-", " ").title(), kind=kind, parent=parent)
+
+
+def make_user(username: str, *roles: tuple[Unit, str], **fields: object) -> User:
+    user = create_user(None, username=username, password=PASSWORD, **fields)
+    for unit, role in roles:
+        grant_role(None, user, unit, role)
+    return user
+
+
+def make_service(
+    unit: Unit,
+    name: str = "Legalisasi Apostille",
+    year: int = 2026,
+    category: str = Service.Category.AHU,
+    **fields: Any,
+) -> Service:
+    service = Service(unit=unit, name=name, year=year, category=category, **fields)
+    return save_service(None, service)
+
+
+def make_period(
+    name: str = "2026 Semester II",
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    kind: str = Period.Kind.SEMESTER,
+) -> Period:
+    return create_period(
+        None,
+        name=name,
+        kind=kind,
+        start=start or datetime.date(2026, 7, 1),
+        end=end or datetime.date(2026, 12, 31),
+    )
+
+
+@dataclass
+class World:
+    """A small organisation: a ministry with two Kanwil, and the five personas."""
+
+    ministry: Unit
+    kanwil: Unit
+    division: Unit
+    other_kanwil: Unit
+    other_division: Unit
+    admin: User
+    kanwil_admin: User
+    operator: User
+    leader: User
+    outsider: User
+
+
+def make_world() -> World:
+    Province.objects.get_or_create(code="32", defaults={"name": "Jawa Barat"})
+    ministry = make_unit("kemenkum", kind=Unit.Kind.MINISTRY, name="Kementerian Hukum")
+    kanwil = make_unit("kanwil-jabar", parent=ministry, kind=Unit.Kind.KANWIL, name="Kanwil Jawa Barat")
+    division = make_unit("kanwil-jabar-ki", parent=kanwil, name="Bidang KI Jawa Barat")
+    other = make_unit("kanwil-bali", parent=ministry, kind=Unit.Kind.KANWIL, name="Kanwil Bali")
+    other_division = make_unit("kanwil-bali-ki", parent=other, name="Bidang KI Bali")
+    R = Membership.Role
+    return World(
+        ministry=ministry,
+        kanwil=kanwil,
+        division=division,
+        other_kanwil=other,
+        other_division=other_division,
+        admin=make_user("admin", (ministry, R.CENTRAL_ADMIN), is_staff=True),
+        kanwil_admin=make_user("admin.jabar", (kanwil, R.REGIONAL_ADMIN), is_staff=True),
+        operator=make_user("operator.ki.jabar", (division, R.UNIT_OPERATOR)),
+        leader=make_user("pimpinan", (ministry, R.LEADER)),
+        outsider=make_user("operator.ki.bali", (other_division, R.UNIT_OPERATOR)),
+    )

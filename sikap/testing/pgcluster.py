@@ -1,0 +1,140 @@
+"""A throwaway PostgreSQL cluster for the test suite, started from the machine's own binaries.
+
+    python -m sikap.testing.pgcluster -- pytest [args]
+
+finds initdb/pg_ctl (on PATH or under /usr/lib/postgresql/*/bin), creates a cluster in a temporary
+directory listening only on a Unix socket, runs the command with DATABASE_URL pointing at it, then
+stops the cluster and deletes it. PostgreSQL refuses to run as root, so as root the server runs as
+the unprivileged `postgres` user (created by Debian's postgresql package).
+
+Where no binaries exist it prints a loud warning and exits 0, unless SIKAP_REQUIRE_POSTGRES=1
+(set by .ci/run), in which case it fails.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import pwd
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+DB_USER = "sikap"
+DB_NAME = "sikap"
+
+
+def find_bindir() -> Path | None:
+    """The directory holding initdb and pg_ctl, newest version first."""
+    on_path = shutil.which("initdb")
+    if on_path and shutil.which("pg_ctl"):
+        return Path(os.path.realpath(on_path)).parent
+    candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=_version_key, reverse=True)
+    return Path(candidates[0]).parent if candidates else None
+
+
+def _version_key(path: str) -> float:
+    try:
+        return float(Path(path).parent.parent.name)
+    except ValueError:
+        return 0.0
+
+
+def _as_server_user(command: list[str]) -> list[str]:
+    if os.geteuid() != 0:
+        return command
+    runuser = shutil.which("runuser") or shutil.which("setpriv")
+    if runuser is None or not _user_exists("postgres"):
+        raise SystemExit("pgcluster: running as root needs the 'postgres' user and runuser")
+    return [runuser, "-u", "postgres", "--", *command]
+
+
+def _user_exists(name: str) -> bool:
+    try:
+        pwd.getpwnam(name)
+    except KeyError:
+        return False
+    return True
+
+
+@contextlib.contextmanager
+def throwaway_cluster(bindir: Path) -> Iterator[str]:
+    """Start a private cluster; yield its DATABASE_URL; stop and delete it afterwards."""
+    root = Path(tempfile.mkdtemp(prefix="sikap-pg-"))
+    data, sock = root / "data", root / "sock"
+    sock.mkdir()
+    if os.geteuid() == 0:
+        record = pwd.getpwnam("postgres")
+        for p in (root, sock):
+            os.chown(p, record.pw_uid, record.pw_gid)
+    log = root / "server.log"
+    run = _as_server_user
+    try:
+        subprocess.run(
+            run(
+                [
+                    str(bindir / "initdb"),
+                    "-D",
+                    str(data),
+                    "-U",
+                    DB_USER,
+                    "-A",
+                    "trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                    "--no-sync",
+                ]
+            ),
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        # fsync off and a larger shared_buffers: a throwaway test cluster trades durability for speed.
+        options = (
+            f"-c listen_addresses='' -k {sock} -c fsync=off -c synchronous_commit=off "
+            "-c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB"
+        )
+        subprocess.run(
+            run([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "start"]),
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        subprocess.run(run([str(bindir / "createdb"), "-h", str(sock), "-U", DB_USER, DB_NAME]), check=True)
+        yield f"postgres://{DB_USER}@/{DB_NAME}?host={sock}"
+    finally:
+        if (data / "postmaster.pid").exists():
+            subprocess.run(
+                run([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+                check=False,
+                stdout=subprocess.DEVNULL,
+            )
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def main(argv: list[str]) -> int:
+    if "--" in argv:
+        argv = argv[argv.index("--") + 1 :]
+    if not argv:
+        print("usage: python -m sikap.testing.pgcluster -- COMMAND [ARGS]", file=sys.stderr)
+        return 2
+    bindir = find_bindir()
+    if bindir is None:
+        banner = "!" * 78
+        message = (
+            f"\n{banner}\n!! PostgreSQL binaries (initdb, pg_ctl) not found: the PostgreSQL test run is "
+            f"SKIPPED.\n!! Install Debian's 'postgresql' package to run it.\n{banner}\n"
+        )
+        print(message, file=sys.stderr)
+        return 1 if os.environ.get("SIKAP_REQUIRE_POSTGRES") == "1" else 0
+    with throwaway_cluster(bindir) as url:
+        print(f"pgcluster: PostgreSQL from {bindir} at {url}", file=sys.stderr)
+        env = {**os.environ, "DATABASE_URL": url}
+        return subprocess.run(argv, env=env, check=False).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
