@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "sikap.audit",
     "sikap.organisation",
     "sikap.accounts",
+    "sikap.instruments",
+    "sikap.responses",
     "sikap.demo",
 ]
 

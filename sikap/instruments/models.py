@@ -1,0 +1,256 @@
+"""Survey instruments as data: immutable published versions, their elements and fields, and campaigns."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from sikap.organisation.models import Period, Service, Unit
+
+
+class Instrument(models.Model):
+    """A named survey instrument (SKM, SPKP, SPAK, an integrity survey, ILK) across its versions."""
+
+    class Method(models.TextChoices):
+        IKM = "ikm", _("IKM (PermenPANRB 14/2017)")
+        PERCEPTION = "perception", _("Indeks persepsi (rata-rata skala 1-6)")
+        MEAN = "mean", _("Rata-rata sederhana")
+
+    code = models.SlugField(_("kode"), max_length=20, unique=True)
+    name = models.CharField(_("nama"), max_length=200)
+    method = models.CharField(_("metode indeks"), max_length=20, choices=Method.choices)
+    internal = models.BooleanField(_("survei internal (pegawai)"), default=False)
+    # Internal surveys such as integrity suppress every breakdown below this many respondents.
+    min_cell = models.PositiveSmallIntegerField(_("sel terkecil yang boleh ditampilkan"), default=5)
+
+    class Meta:
+        verbose_name = _("instrumen")
+        verbose_name_plural = _("instrumen")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.name}"
+
+
+class InstrumentVersionQuerySet(models.QuerySet["InstrumentVersion"]):
+    def published(self) -> InstrumentVersionQuerySet:
+        return self.filter(status=InstrumentVersion.Status.PUBLISHED)
+
+    def with_parts(self) -> InstrumentVersionQuerySet:
+        return self.select_related("instrument").prefetch_related("elements", "fields")
+
+
+class InstrumentVersion(models.Model):
+    """One version of an instrument; immutable once published, so any index can be recomputed."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draf")
+        PUBLISHED = "published", _("Terbit")
+        RETIRED = "retired", _("Tidak dipakai lagi")
+
+    class Display(models.TextChoices):
+        LABELS = "labels", _("Pilihan berlabel")
+        STARS = "stars", _("Bintang")
+
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveSmallIntegerField(_("nomor versi"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    regulation = models.CharField(
+        _("dasar hukum"), max_length=100, blank=True, help_text=_("Misalnya: PermenPANRB 14/2017")
+    )
+    title = models.CharField(_("judul pada formulir"), max_length=200)
+    intro = models.TextField(_("pengantar"), blank=True)
+    scale_min = models.PositiveSmallIntegerField(_("skala terendah"), default=1)
+    scale_max = models.PositiveSmallIntegerField(_("skala tertinggi"), default=4)
+    display = models.CharField(_("tampilan"), max_length=10, choices=Display.choices, default=Display.LABELS)
+    # Default labels per point, lowest first; an element may override them.
+    scale_labels = models.JSONField(_("label skala"), default=list, blank=True)
+    # Computation settings (weights mode, conversion, threshold) kept with the version it scored.
+    scoring = models.JSONField(_("pengaturan perhitungan"), default=dict, blank=True)
+    published_at = models.DateTimeField(_("diterbitkan"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = InstrumentVersionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("versi instrumen")
+        verbose_name_plural = _("versi instrumen")
+        ordering = ["instrument__code", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["instrument", "number"], name="version_unique_number"),
+            models.CheckConstraint(
+                condition=Q(scale_max__gt=models.F("scale_min")) & Q(scale_max__lte=10),
+                name="version_scale_sane",
+                violation_error_message=_(
+                    "Skala tertinggi harus lebih besar dari skala terendah (paling tinggi 10)."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument.code} v{self.number} ({self.get_status_display()})"
+
+    @property
+    def is_published(self) -> bool:
+        return self.status != self.Status.DRAFT
+
+    @property
+    def points(self) -> range:
+        return range(self.scale_min, self.scale_max + 1)
+
+
+class Element(models.Model):
+    """One element (unsur) of a version: a code such as U1 or K3, its name and its question."""
+
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="elements")
+    code = models.CharField(_("kode"), max_length=10)
+    name = models.CharField(_("nama unsur"), max_length=200)
+    question = models.TextField(_("pertanyaan"))
+    labels = models.JSONField(_("label skala khusus"), default=list, blank=True)
+    ask_importance = models.BooleanField(_("tanyakan tingkat kepentingan (harapan)"), default=False)
+    weight = models.DecimalField(_("bobot"), max_digits=7, decimal_places=6, null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("unsur")
+        verbose_name_plural = _("unsur")
+        ordering = ["version", "order", "code"]
+        constraints = [models.UniqueConstraint(fields=["version", "code"], name="element_unique_code")]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    def point_labels(self) -> list[tuple[int, str]]:
+        labels = self.labels or self.version.scale_labels or []
+        return [(p, labels[i] if i < len(labels) else str(p)) for i, p in enumerate(self.version.points)]
+
+
+class Field(models.Model):
+    """A respondent profile or feedback field of a version (age, sex, education, suggestion...)."""
+
+    class Kind(models.TextChoices):
+        INTEGER = "integer", _("Angka")
+        CHOICE = "choice", _("Pilihan")
+        TEXT = "text", _("Teks singkat")
+        LONG_TEXT = "long_text", _("Teks panjang")
+
+    class Section(models.TextChoices):
+        PROFILE = "profile", _("Profil responden")
+        FEEDBACK = "feedback", _("Saran dan pengaduan")
+
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="fields")
+    code = models.SlugField(_("kode"), max_length=30)
+    label = models.CharField(_("label"), max_length=200)
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
+    section = models.CharField(_("bagian"), max_length=10, choices=Section.choices, default=Section.PROFILE)
+    choices = models.JSONField(_("pilihan"), default=list, blank=True)
+    required = models.BooleanField(_("wajib"), default=False)
+    min_value = models.IntegerField(_("nilai terkecil"), null=True, blank=True)
+    max_value = models.IntegerField(_("nilai terbesar"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+
+    class Meta:
+        verbose_name = _("isian")
+        verbose_name_plural = _("isian")
+        ordering = ["version", "section", "order", "code"]
+        constraints = [models.UniqueConstraint(fields=["version", "code"], name="field_unique_code")]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class CampaignQuerySet(models.QuerySet["Campaign"]):
+    def open_on(self, day: object) -> CampaignQuerySet:
+        return self.filter(status=Campaign.Status.OPEN, period__start__lte=day, period__end__gte=day)
+
+
+class Campaign(models.Model):
+    """Which instrument versions run, as one visit, for which units in which period."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draf")
+        OPEN = "open", _("Dibuka")
+        CLOSED = "closed", _("Ditutup")
+
+    name = models.CharField(_("nama"), max_length=200)
+    period = models.ForeignKey(
+        Period, verbose_name=_("periode"), on_delete=models.PROTECT, related_name="campaigns"
+    )
+    versions = models.ManyToManyField(
+        InstrumentVersion, verbose_name=_("instrumen"), through="CampaignVersion", related_name="campaigns"
+    )
+    units = models.ManyToManyField(Unit, verbose_name=_("unit"), related_name="campaigns")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CampaignQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("kampanye survei")
+        verbose_name_plural = _("kampanye survei")
+        ordering = ["-period__start", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.period})"
+
+    def ordered_versions(self) -> list[InstrumentVersion]:
+        return [
+            cv.version
+            for cv in self.campaign_versions.select_related("version__instrument").order_by("order")
+        ]
+
+
+class CampaignVersion(models.Model):
+    """An instrument version in a campaign's bundle, in the order the form shows it."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="campaign_versions")
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["campaign", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "version"], name="campaign_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.campaign_id}: {self.version_id}"
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+class PublicLink(models.Model):
+    """The public address (and QR code) of a campaign for one unit, or one service of it."""
+
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="links")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="public_links")
+    service = models.ForeignKey(
+        Service, null=True, blank=True, on_delete=models.PROTECT, related_name="public_links"
+    )
+    # 128 random bits: unguessable, so links cannot be enumerated.
+    token = models.CharField(max_length=32, unique=True, default=new_token, editable=False)
+    active = models.BooleanField(_("aktif"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("tautan publik")
+        verbose_name_plural = _("tautan publik")
+        ordering = ["campaign", "unit__path", "service__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "unit", "service"],
+                name="link_unique_per_service",
+                condition=Q(service__isnull=False),
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "unit"], name="link_unique_per_unit", condition=Q(service__isnull=True)
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.service.name if self.service else _('semua layanan')}"
