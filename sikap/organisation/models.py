@@ -64,6 +64,9 @@ class Unit(models.Model):
     name = models.CharField(_("nama"), max_length=200)
     provinces = models.ManyToManyField(Province, verbose_name=_("provinsi"), blank=True, related_name="units")
     active = models.BooleanField(_("aktif"), default=True)
+    # Counter opening hours; a web response outside them is an integrity signal. Blank = not checked.
+    opens_at = models.TimeField(_("jam buka layanan"), null=True, blank=True)
+    closes_at = models.TimeField(_("jam tutup layanan"), null=True, blank=True)
     # Materialised path of primary keys, "/1/7/42/": a subtree is one indexed prefix query.
     # Written only by organisation.actions, which keep it in step with `parent`.
     path = models.CharField(max_length=255, editable=False, db_index=True, default="")

@@ -61,6 +61,8 @@ class Submission(models.Model):
     network_hash = models.CharField(max_length=64, blank=True, db_index=True)
 
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACCEPTED)
+    # Every integrity signal measured at submission; `reasons` lists those that made it suspect.
+    signals = models.JSONField(_("sinyal integritas"), default=dict, blank=True)
     reasons = models.JSONField(_("alasan diragukan"), default=list, blank=True)
     verified = models.BooleanField(_("terverifikasi kode layanan"), default=False)
     reviewed_by = models.ForeignKey(
