@@ -7,4 +7,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("akun/", include("sikap.accounts.urls")),
     path("", include("sikap.organisation.urls")),
+    path("", include("sikap.instruments.urls")),
 ]

@@ -89,3 +89,32 @@ def make_world() -> World:
         leader=make_user("pimpinan", (ministry, R.LEADER)),
         outsider=make_user("operator.ki.bali", (other_division, R.UNIT_OPERATOR)),
     )
+
+
+def make_campaign(
+    units: list[Unit],
+    period: Period | None = None,
+    codes: tuple[str, ...] = ("SKM", "SPKP", "SPAK"),
+    *,
+    with_service_links: bool = True,
+) -> Any:
+    """An open campaign over the standard instruments (from the data migration) with its public links."""
+    from sikap.instruments.models import Campaign, CampaignVersion, InstrumentVersion, PublicLink
+
+    period = period or make_period()
+    campaign = Campaign.objects.create(
+        name=f"Survei {period.name}", period=period, status=Campaign.Status.OPEN
+    )
+    for order, code in enumerate(codes):
+        version = (
+            InstrumentVersion.objects.published().filter(instrument__code=code).order_by("-number").first()
+        )
+        assert version is not None, f"instrument {code} is not published"
+        CampaignVersion.objects.create(campaign=campaign, version=version, order=order)
+    campaign.units.set(units)
+    for unit in units:
+        PublicLink.objects.create(campaign=campaign, unit=unit)
+        if with_service_links:
+            for service in Service.objects.filter(unit=unit, year=period.start.year, active=True):
+                PublicLink.objects.create(campaign=campaign, unit=unit, service=service)
+    return campaign
