@@ -148,6 +148,9 @@ MEDIA_URL = "media/"
 # The public address of this installation, used in QR codes and links printed outside the app.
 SIKAP_BASE_URL = os.environ.get("SIKAP_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Only behind our own reverse proxy may the first X-Forwarded-For hop be taken as the client.
+SIKAP_TRUST_X_FORWARDED_FOR = env_bool("SIKAP_TRUST_X_FORWARDED_FOR", False)
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sikap@localhost")
 

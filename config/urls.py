@@ -8,4 +8,6 @@ urlpatterns = [
     path("akun/", include("sikap.accounts.urls")),
     path("", include("sikap.organisation.urls")),
     path("", include("sikap.instruments.urls")),
+    path("s/", include("sikap.responses.public_urls")),
+    path("operator/", include("sikap.responses.operator_urls")),
 ]
