@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "sikap.accounts",
     "sikap.instruments",
     "sikap.responses",
+    "sikap.indices",
     "sikap.demo",
 ]
 

@@ -1,0 +1,144 @@
+"""Rollups kept in step with submissions, so pages never scan responses; and targets per unit and period.
+
+Every tally is an integer count or sum keyed by (unit, service, version, period, status, ...). Integers
+make the incremental tallies and a rebuild from responses exactly equal, and pooled roll-ups are sums.
+`service_key` is the service id, or 0 for "no service chosen" (a NULL would defeat the upsert key).
+Status is "accepted" or "suspect"; rejected submissions are in no tally.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sikap.instruments.models import Element, InstrumentVersion
+from sikap.organisation.models import Period, Unit
+
+
+class AnswerTally(models.Model):
+    """How many respondents gave one value (and importance) to one element."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    service_key = models.BigIntegerField(default=0)
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10)
+    element = models.ForeignKey(Element, on_delete=models.CASCADE, related_name="+")
+    value = models.PositiveSmallIntegerField()
+    importance = models.PositiveSmallIntegerField(default=0)  # 0 = not asked or not answered
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=[
+                    "period",
+                    "version",
+                    "unit",
+                    "service_key",
+                    "status",
+                    "element",
+                    "value",
+                    "importance",
+                ],
+                name="answer_tally_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.element_id}={self.value}: {self.n}"
+
+
+class RespondentTally(models.Model):
+    """Respondents of one version per day, with integer sums of their total scores for variances.
+
+    `complete` counts those who answered every element; `total_sum` and `total_sumsq` sum their total
+    score (the sum of their answers) and its square, from which the respondent-level mean and standard
+    deviation of the index follow exactly.
+    """
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    service_key = models.BigIntegerField(default=0)
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10)
+    day = models.DateField()
+    n = models.BigIntegerField(default=0)
+    complete = models.BigIntegerField(default=0)
+    total_sum = models.BigIntegerField(default=0)
+    total_sumsq = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "version", "unit", "service_key", "status", "day"],
+                name="respondent_tally_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.version_id}/{self.day}: {self.n}"
+
+
+class GroupTally(models.Model):
+    """Respondents of one version in one demographic group (sex, age band, education, occupation)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    service_key = models.BigIntegerField(default=0)
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10)
+    dimension = models.CharField(max_length=20)
+    category = models.CharField(max_length=40)
+    n = models.BigIntegerField(default=0)
+    complete = models.BigIntegerField(default=0)
+    total_sum = models.BigIntegerField(default=0)
+    total_sumsq = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "version", "unit", "service_key", "status", "dimension", "category"],
+                name="group_tally_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.dimension}={self.category}: {self.n}"
+
+
+class Holiday(models.Model):
+    """A national holiday (or collective leave day): not a working day for daily targets."""
+
+    date = models.DateField(_("tanggal"), unique=True)
+    name = models.CharField(_("nama"), max_length=200)
+
+    class Meta:
+        verbose_name = _("hari libur nasional")
+        verbose_name_plural = _("hari libur nasional")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date}: {self.name}"
+
+
+class TargetOverride(models.Model):
+    """An admin's own minimum sample for a unit (and service) in a period, with the reason."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="target_overrides")
+    service_key = models.BigIntegerField(default=0)
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
+    minimum = models.PositiveIntegerField(_("jumlah minimal responden"))
+    reason = models.TextField(_("alasan"))
+    set_by = models.ForeignKey("accounts.User", null=True, on_delete=models.SET_NULL, related_name="+")
+    set_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("target khusus")
+        verbose_name_plural = _("target khusus")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "service_key", "period"], name="target_override_key")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.period}: {self.minimum}"
