@@ -27,16 +27,35 @@ def random_answers(campaign: Campaign, rng: random.Random, *, blanks: float = 0.
     return {k: v for k, v in data.items() if v not in (None, "")}
 
 
-def random_submission(campaign: Campaign, unit: Unit, rng: random.Random, *, blanks: float = 0.0,
-                      service: Any = None, channel: str = "paper") -> Any:
+def random_submission(
+    campaign: Campaign,
+    unit: Unit,
+    rng: random.Random,
+    *,
+    blanks: float = 0.0,
+    service: Any = None,
+    channel: str = "paper",
+    started_at: Any = None,
+) -> Any:
     versions = campaign.ordered_versions()
-    cleaned = clean_submission(versions, random_answers(campaign, rng, blanks=blanks), require_answers=False,
-                               enforce_required_fields=False)
+    cleaned = clean_submission(
+        versions,
+        random_answers(campaign, rng, blanks=blanks),
+        require_answers=False,
+        enforce_required_fields=False,
+    )
     cleaned.errors.pop("__all__", None)
     if not any(cleaned.answers.values()):
         return None
-    visit = actions.Visit(campaign=campaign, unit=unit, key=uuid.uuid4(), channel=channel, service=service,
-                          answered_on=campaign.period.start)
+    visit = actions.Visit(
+        campaign=campaign,
+        unit=unit,
+        key=uuid.uuid4(),
+        channel=channel,
+        service=service,
+        answered_on=campaign.period.start,
+        started_at=started_at,
+    )
     submission, _ = actions.submit(None, visit, cleaned)
     return submission
 

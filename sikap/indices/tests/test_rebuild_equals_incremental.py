@@ -18,8 +18,10 @@ pytestmark = pytest.mark.django_db
 def test_rebuilt_tallies_equal_the_incremental_ones(world):
     rng = random.Random(7)
     campaign = make_campaign([world.division, world.other_division], with_service_links=False)
-    stored = [random_submission(campaign, rng.choice([world.division, world.other_division]), rng, blanks=0.1)
-              for _ in range(60)]
+    stored = [
+        random_submission(campaign, rng.choice([world.division, world.other_division]), rng, blanks=0.1)
+        for _ in range(60)
+    ]
     stored = [s for s in stored if s is not None]
     for submission in rng.sample(stored, k=20):
         actions.review(world.admin, submission, accept=rng.random() < 0.5, reason="uji")

@@ -22,7 +22,9 @@ class Command(BaseCommand):
         if options["period"]:
             periods = list(Period.objects.filter(name=options["period"]))
             if not periods:
-                raise CommandError(f"Periode tidak dikenal (unknown period): {options['period']}", returncode=2)
+                raise CommandError(
+                    f"Periode tidak dikenal (unknown period): {options['period']}", returncode=2
+                )
         started = time.perf_counter()
         rebuild(periods)
         which = options["period"] or "semua periode (all periods)"
