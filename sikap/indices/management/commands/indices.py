@@ -1,0 +1,58 @@
+"""sikap indices [--unit CODE] --period NAME [--instrument X] [--subtree] [--with-suspect] [--json]"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from sikap.indices.queries import as_json, unit_index, version_for
+from sikap.organisation.models import Period, Unit
+
+
+class Command(BaseCommand):
+    help = (
+        "Tampilkan indeks satu unit atau seluruh organisasi (show the index of a unit or the organisation)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--unit", help="Kode unit; tanpa ini: seluruh organisasi (whole organisation).")
+        parser.add_argument("--period", required=True, help="Nama periode, misalnya '2026 Semester II'.")
+        parser.add_argument("--instrument", default="SKM", help="SKM, SPKP, SPAK atau kode instrumen lain.")
+        parser.add_argument("--subtree", action="store_true", help="Gabungkan semua unit di bawahnya.")
+        parser.add_argument("--with-suspect", action="store_true", help="Ikutkan jawaban yang diragukan.")
+        parser.add_argument("--json", action="store_true", help="Cetak JSON.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        period = Period.objects.filter(name=options["period"]).first()
+        if period is None:
+            raise CommandError(f"Periode tidak dikenal (unknown period): {options['period']}", returncode=2)
+        version = version_for(options["instrument"].upper(), period)
+        if version is None:
+            raise CommandError(
+                f"Instrumen tidak dikenal (unknown instrument): {options['instrument']}", returncode=2
+            )
+        if options["unit"]:
+            unit = Unit.objects.filter(code=options["unit"]).first()
+            if unit is None:
+                raise CommandError(f"Unit tidak dikenal (unknown unit): {options['unit']}", returncode=2)
+            units, subtree = [unit], options["subtree"]
+        else:
+            units, subtree = list(Unit.objects.filter(parent__isnull=True)), True
+        items = [
+            unit_index(u, period, version, subtree=subtree, with_suspect=options["with_suspect"])
+            for u in units
+        ]
+        if options["json"]:
+            payload = [as_json(i) for i in items]
+            self.stdout.write(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False))
+            return
+        for item in items:
+            r = item.result
+            score = "—" if r.score is None else f"{r.score:.2f}".replace(".", ",")
+            self.stdout.write(
+                f"{item.unit.name} · {period.name} · {version.instrument.code}: n = {r.respondents}, "
+                f"nilai {score} {r.grade} {r.label}; target {item.progress.target.minimum}, "
+                f"tercapai {item.progress.attained} ({item.progress.percent:g} %)"
+            )
