@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime
 import secrets
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sikap.organisation.models import Period, Service, Unit
+
+IMMUTABLE_MESSAGE = _("Versi yang sudah terbit tidak dapat diubah; buat draf baru.")
 
 
 class Instrument(models.Model):
@@ -123,6 +129,15 @@ class Element(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.name}"
 
+    # Safety net under instruments.actions: a published version's parts never change, whoever calls save().
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        refuse_if_published(self.version_id)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        refuse_if_published(self.version_id)
+        return super().delete(*args, **kwargs)
+
     def point_labels(self) -> list[tuple[int, str]]:
         labels = self.labels or self.version.scale_labels or []
         return [(p, labels[i] if i < len(labels) else str(p)) for i, p in enumerate(self.version.points)]
@@ -161,6 +176,23 @@ class Field(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        refuse_if_published(self.version_id)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        refuse_if_published(self.version_id)
+        return super().delete(*args, **kwargs)
+
+
+def refuse_if_published(version_id: int | None) -> None:
+    """Raise if the version (as stored, not as held in memory) is no longer a draft."""
+    if version_id is None:
+        return
+    stored = InstrumentVersion.objects.filter(pk=version_id).exclude(status=InstrumentVersion.Status.DRAFT)
+    if stored.exists():
+        raise ValidationError(IMMUTABLE_MESSAGE)
+
 
 class CampaignQuerySet(models.QuerySet["Campaign"]):
     def open_on(self, day: object) -> CampaignQuerySet:
@@ -179,7 +211,7 @@ class Campaign(models.Model):
     period = models.ForeignKey(
         Period, verbose_name=_("periode"), on_delete=models.PROTECT, related_name="campaigns"
     )
-    versions = models.ManyToManyField(
+    versions: models.ManyToManyField[InstrumentVersion, CampaignVersion] = models.ManyToManyField(
         InstrumentVersion, verbose_name=_("instrumen"), through="CampaignVersion", related_name="campaigns"
     )
     units = models.ManyToManyField(Unit, verbose_name=_("unit"), related_name="campaigns")
@@ -224,6 +256,26 @@ def new_token() -> str:
     return secrets.token_urlsafe(16)
 
 
+class PublicLinkQuerySet(models.QuerySet["PublicLink"]):
+    def open(self, today: datetime.date | None = None) -> PublicLinkQuerySet:
+        """Links a respondent can use today: active, campaign open, today within the campaign's period."""
+        day = today or timezone.localdate()
+        return self.filter(
+            active=True,
+            unit__active=True,
+            campaign__status=Campaign.Status.OPEN,
+            campaign__period__start__lte=day,
+            campaign__period__end__gte=day,
+        )
+
+    def in_units(self, units: models.QuerySet[Unit]) -> PublicLinkQuerySet:
+        return self.filter(unit__in=units)
+
+    def for_listing(self) -> PublicLinkQuerySet:
+        """With what a list of links shows (campaign, period, unit, service) joined in the same query."""
+        return self.select_related("campaign__period", "unit", "service")
+
+
 class PublicLink(models.Model):
     """The public address (and QR code) of a campaign for one unit, or one service of it."""
 
@@ -236,6 +288,8 @@ class PublicLink(models.Model):
     token = models.CharField(max_length=32, unique=True, default=new_token, editable=False)
     active = models.BooleanField(_("aktif"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PublicLinkQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("tautan publik")

@@ -1,0 +1,64 @@
+"""The demo's current campaign: SKM + SPKP + SPAK open for every demo unit with services this period."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from sikap.instruments import actions
+from sikap.instruments.models import Campaign, InstrumentVersion
+from sikap.organisation.models import Period, Unit
+
+BUNDLE = ("SKM", "SPKP", "SPAK")
+
+
+def campaign_name(period: Period) -> str:
+    return f"Survei Kepuasan dan Persepsi {period.name}"
+
+
+def current_semester(today: datetime.date | None = None) -> Period | None:
+    """The semester period containing `today` (default: today in the project's time zone)."""
+    day = today or timezone.localdate()
+    semesters = Period.objects.filter(kind=Period.Kind.SEMESTER, start__lte=day, end__gte=day)
+    return semesters.order_by("start").first()
+
+
+def latest_published(codes: tuple[str, ...] = BUNDLE) -> list[InstrumentVersion]:
+    """The newest published version of each instrument code, in the given order (missing ones skipped)."""
+    found = {}
+    for version in InstrumentVersion.objects.published().select_related("instrument").order_by("number"):
+        found[version.instrument.code] = version  # ascending: the last one kept is the newest
+    return [found[code] for code in codes if code in found]
+
+
+@transaction.atomic
+def open_demo_campaigns(actor: Any = None, today: datetime.date | None = None) -> int:
+    """Create and open the current semester's campaign once; returns how many public links this call made.
+
+    Idempotent: a rerun finds the campaign by name and period and only adds links for services mapped since
+    (0 when nothing changed). A campaign someone closed while exploring the demo stays closed.
+    """
+    period = current_semester(today)
+    versions = latest_published()
+    if period is None or not versions:
+        return 0
+    campaign = Campaign.objects.filter(name=campaign_name(period), period=period).first()
+    if campaign is None:
+        units = list(
+            Unit.objects.filter(active=True, services__year=period.start.year, services__active=True)
+            .distinct()
+            .order_by("path")
+        )
+        if not units:
+            return 0
+        campaign = actions.create_campaign(
+            actor, name=campaign_name(period), period=period, versions=versions, units=units
+        )
+        actions.open_campaign(actor, campaign)
+        return campaign.links.count()
+    if campaign.status != Campaign.Status.OPEN:
+        return 0
+    return len(actions.ensure_links(actor, campaign))

@@ -1,0 +1,125 @@
+"""Reads of campaigns and public links: resolving a token for the public form, and the operator lists."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from sikap.accounts.access import Access
+from sikap.instruments.models import Campaign, CampaignVersion, InstrumentVersion, PublicLink
+from sikap.organisation.models import Service
+
+# The longest token `new_token` makes; anything longer cannot exist, so it costs no query.
+MAX_TOKEN_LENGTH = 32
+
+
+class LinkStatus(StrEnum):
+    OPEN = "open"  # the form can be filled in
+    CLOSED = "closed"  # campaign closed, link, unit or service switched off, or period over
+    FUTURE = "future"  # the period has not started yet
+    UNKNOWN = "unknown"  # no such token
+
+
+@dataclass(frozen=True)
+class LinkState:
+    """What a public token leads to today. Versions and services are loaded only for an open link."""
+
+    status: LinkStatus
+    link: PublicLink | None = None
+    # The campaign's instrument versions in form order, with instrument, elements and fields prefetched.
+    versions: tuple[InstrumentVersion, ...] = ()
+    # For a link to a whole unit: the services the respondent picks from (the unit's catalogue that year).
+    services: tuple[Service, ...] = ()
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == LinkStatus.OPEN
+
+
+def resolve_link(token: str, today: datetime.date | None = None) -> LinkState:
+    """The state of the link behind `token` on `today` (default: today in the project's time zone).
+
+    Queries: one for the link with its campaign, period, unit and service; for an open link, three more for
+    the versions (with instrument), their elements and their fields, and one for a per-unit link's services.
+    """
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        return LinkState(LinkStatus.UNKNOWN)
+    link = PublicLink.objects.for_listing().filter(token=token).first()
+    if link is None:
+        return LinkState(LinkStatus.UNKNOWN)
+    day = today or timezone.localdate()
+    period = link.campaign.period
+    if (
+        not link.active
+        or not link.unit.active
+        or link.campaign.status != Campaign.Status.OPEN
+        or (link.service is not None and not link.service.active)
+        or day > period.end
+    ):
+        return LinkState(LinkStatus.CLOSED, link)
+    if day < period.start:
+        return LinkState(LinkStatus.FUTURE, link)
+    versions = campaign_versions(link.campaign)
+    return LinkState(LinkStatus.OPEN, link, versions=versions, services=_services(link))
+
+
+def campaign_versions(campaign: Campaign) -> tuple[InstrumentVersion, ...]:
+    """A campaign's versions in form order, each with its instrument, elements and fields (three queries)."""
+    rows = (
+        CampaignVersion.objects.filter(campaign=campaign)
+        .select_related("version__instrument")
+        .prefetch_related("version__elements", "version__fields")
+        .order_by("order")
+    )
+    return tuple(row.version for row in rows)
+
+
+def _services(link: PublicLink) -> tuple[Service, ...]:
+    if link.service is not None:
+        return ()
+    year = link.campaign.period.start.year
+    return tuple(Service.objects.filter(unit=link.unit, year=year, active=True).order_by("name", "channel"))
+
+
+def public_path(link: PublicLink) -> str:
+    """Where the public form of a link lives (the form itself belongs to the responses app)."""
+    return f"/s/{link.token}/"
+
+
+def campaigns_in_scope(access: Access) -> list[Campaign]:
+    """Campaigns with a link in the user's scope, each with the number of those links, newest first."""
+    in_scope = Q(links__unit__in=access.units())
+    return list(
+        Campaign.objects.filter(in_scope)
+        .annotate(n_links=Count("links", filter=in_scope, distinct=True))
+        .select_related("period")
+        .prefetch_related(bundle_prefetch())
+        .order_by("-period__start", "name")
+    )
+
+
+def links_in_scope(access: Access, campaign: Campaign) -> list[PublicLink]:
+    """The campaign's links the user may see, by unit tree order then service name."""
+    return list(
+        PublicLink.objects.filter(campaign=campaign)
+        .in_units(access.units())
+        .for_listing()
+        .order_by("unit__path", "service__name", "service__channel")
+    )
+
+
+def instrument_codes(campaign: Campaign) -> list[str]:
+    """The codes of the campaign's instruments in form order (uses the bundle prefetch when present)."""
+    return [cv.version.instrument.code for cv in campaign.campaign_versions.all()]
+
+
+def bundle_prefetch(lookup: str = "campaign_versions") -> Prefetch:
+    """Loads each campaign's ordered bundle with its instruments (for lists of campaigns or links)."""
+    return Prefetch(
+        lookup,
+        queryset=CampaignVersion.objects.select_related("version__instrument").order_by("order"),
+    )
