@@ -1,0 +1,239 @@
+"""Loads the Ministry of Law demo (provinces, unit tree, periods, catalogue, user counts, users).
+
+Everything is created through the action functions, so every row has its audit event (actor: system). The
+load is idempotent: it looks each thing up by its natural key (province code, unit code, period name, service
+unit/year/name/channel, user count service/period, username) and creates only what is missing. It never
+changes what already exists, so edits made while exploring the demo, and passwords, survive a rerun; a rerun
+on a complete database writes nothing, not even audit rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+
+from sikap.accounts.actions import create_user, grant_role
+from sikap.accounts.models import Membership, User
+from sikap.audit.actions import record, snapshot
+from sikap.demo.data.periods import PERIODS, semester_name, year_name
+from sikap.demo.data.provinces import PROVINCES
+from sikap.demo.data.services import YEARS, specs_for, unit_users
+from sikap.demo.data.units import UNITS
+from sikap.demo.data.users import DEMO_USERS
+from sikap.instruments.demo import open_demo_campaigns
+from sikap.organisation.actions import create_period, create_unit, save_service, set_user_count
+from sikap.organisation.models import Period, Province, Service, ServiceUserCount, Unit
+
+# Meets the project's validators (10+ characters, not common, not numeric, unlike the usernames).
+DEMO_PASSWORD = "sikap-demo-2026"  # noqa: S105 - a published demo password, by design
+
+ACTOR = None  # the audit trail shows "system"
+
+SOURCES: dict[str, str] = {
+    Service.Channel.COUNTER: "Data demo: register loket",
+    Service.Channel.ONLINE: "Data demo: aplikasi layanan daring",
+}
+
+
+@dataclass
+class Tally:
+    created: int = 0
+    existing: int = 0
+
+
+@dataclass
+class Summary:
+    """What one load created and what it found already there."""
+
+    tallies: dict[str, Tally] = field(default_factory=dict)
+
+    def tally(self, noun: str) -> Tally:
+        return self.tallies.setdefault(noun, Tally())
+
+    def count(self, noun: str, created: bool) -> None:
+        tally = self.tally(noun)
+        if created:
+            tally.created += 1
+        else:
+            tally.existing += 1
+
+    @property
+    def created_anything(self) -> bool:
+        return any(t.created for t in self.tallies.values())
+
+
+@dataclass(frozen=True)
+class Login:
+    username: str
+    role: str
+    unit: str
+    password: str
+
+
+def load_demo(*, responses: bool = True) -> Summary:
+    """Load the demo in one transaction. `responses` is accepted for the synthetic responses still to come."""
+    summary = Summary()
+    with transaction.atomic():
+        provinces = _load_provinces(summary)
+        units = _load_units(summary, provinces)
+        periods = _load_periods(summary)
+        services = _load_services(summary, units)
+        _load_user_counts(summary, units, services, periods)
+        _load_users(summary, units)
+        # A current-period campaign (SKM + SPKP + SPAK) with its public links for every unit with services.
+        links = open_demo_campaigns()
+        summary.tally("public links").created += links
+    return summary
+
+
+def demo_logins() -> list[Login]:
+    """The demo logins, for printing (names of roles and units in Indonesian)."""
+    roles = dict(Membership.Role.choices)
+    names = dict(Unit.objects.filter(code__in={u.unit_code for u in DEMO_USERS}).values_list("code", "name"))
+    return [
+        Login(u.username, str(roles[u.role]), f"{names.get(u.unit_code, '?')} ({u.unit_code})", DEMO_PASSWORD)
+        for u in DEMO_USERS
+    ]
+
+
+def _load_provinces(summary: Summary) -> dict[str, Province]:
+    existing = {p.code: p for p in Province.objects.all()}
+    for row in PROVINCES:
+        created = row.bps_code not in existing
+        if created:
+            existing[row.bps_code] = _create_province(ACTOR, code=row.bps_code, name=row.name)
+        summary.count("provinces", created)
+    return existing
+
+
+def _create_province(actor: Any, *, code: str, name: str) -> Province:
+    # organisation.actions has no province action yet (provinces are reference data); audit it the same way.
+    province = Province(code=code, name=name)
+    province.full_clean()
+    province.save()
+    record(actor, "province.create", province, after=snapshot(province))
+    return province
+
+
+def _load_units(summary: Summary, provinces: dict[str, Province]) -> dict[str, Unit]:
+    existing = {u.code: u for u in Unit.objects.all()}
+    for spec in UNITS:
+        created = spec.code not in existing
+        if created:
+            existing[spec.code] = create_unit(
+                ACTOR,
+                code=spec.code,
+                name=spec.name,
+                kind=spec.kind,
+                parent=existing[spec.parent_code] if spec.parent_code else None,
+                provinces=[provinces[code] for code in spec.province_codes],
+            )
+        summary.count("units", created)
+    return existing
+
+
+def _load_periods(summary: Summary) -> dict[str, Period]:
+    existing = {p.name: p for p in Period.objects.all()}
+    for spec in PERIODS:
+        created = spec.name not in existing
+        if created:
+            existing[spec.name] = create_period(
+                ACTOR, name=spec.name, kind=spec.kind, start=spec.start, end=spec.end
+            )
+        summary.count("periods", created)
+    return existing
+
+
+ServiceKey = tuple[int, int, str, str]  # unit id, year, name, channel
+
+
+def _load_services(summary: Summary, units: dict[str, Unit]) -> dict[ServiceKey, Service]:
+    unit_ids = [units[spec.code].pk for spec in UNITS if spec.catalogue]
+    existing = {
+        (s.unit_id, s.year, s.name, s.channel): s
+        for s in Service.objects.filter(unit_id__in=unit_ids, year__in=YEARS)
+    }
+    for spec in UNITS:
+        if not spec.catalogue:
+            continue
+        unit = units[spec.code]
+        for year in YEARS:
+            for service in specs_for(spec.catalogue, year):
+                key = (unit.pk, year, service.name, service.channel)
+                created = key not in existing
+                if created:
+                    existing[key] = save_service(
+                        ACTOR,
+                        Service(
+                            unit=unit,
+                            year=year,
+                            name=service.name,
+                            category=service.category,
+                            channel=service.channel,
+                            active=year not in service.inactive_in,
+                        ),
+                    )
+                summary.count("services", created)
+    return existing
+
+
+def _load_user_counts(
+    summary: Summary,
+    units: dict[str, Unit],
+    services: dict[ServiceKey, Service],
+    periods: dict[str, Period],
+) -> None:
+    service_ids = [s.pk for s in services.values()]
+    existing = set(
+        ServiceUserCount.objects.filter(service_id__in=service_ids).values_list("service_id", "period_id")
+    )
+    for spec in UNITS:
+        if not spec.catalogue:
+            continue
+        unit = units[spec.code]
+        for year in YEARS:
+            counts = unit_users(spec.code, spec.weight, spec.catalogue, year)
+            targets = (
+                (semester_name(year, 1), 0),
+                (semester_name(year, 2), 1),
+                (year_name(year), None),
+            )
+            for (name, channel), pair in counts.items():
+                service = services[(unit.pk, year, name, channel)]
+                for period_name, index in targets:
+                    period = periods[period_name]
+                    created = (service.pk, period.pk) not in existing
+                    if created:
+                        users = sum(pair) if index is None else pair[index]
+                        set_user_count(ACTOR, service, period, users, source=SOURCES[service.channel])
+                    summary.count("user counts", created)
+
+
+def _load_users(summary: Summary, units: dict[str, Unit]) -> None:
+    existing = {u.username: u for u in User.objects.filter(username__in=[s.username for s in DEMO_USERS])}
+    for spec in DEMO_USERS:
+        created = spec.username not in existing
+        summary.count("users", created)
+        if not created:
+            continue  # an existing user is left alone: no new roles, no password reset
+        user = create_user(
+            ACTOR,
+            username=spec.username,
+            password=DEMO_PASSWORD,
+            first_name=spec.first_name,
+            last_name=spec.last_name,
+            is_staff=spec.is_staff,
+            is_superuser=spec.is_superuser,
+        )
+        grant_role(ACTOR, user, units[spec.unit_code], spec.role)
+
+
+def format_summary(summary: Summary, nouns: Iterable[str] | None = None) -> list[str]:
+    lines = []
+    for noun in nouns or summary.tallies:
+        tally = summary.tally(noun)
+        lines.append(f"{noun:<12} {tally.created:>6} created {tally.existing:>6} already there")
+    return lines

@@ -1,0 +1,57 @@
+"""`sikap demo`: load the Ministry of Law demo data (idempotent)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from sikap.demo.loader import demo_logins, format_summary, load_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the Kementerian Hukum demo: 38 provinces, the unit tree (8 Eselon I units, 33 Kanwil with "
+        "their divisions, 5 Balai Harta Peninggalan), periods 2024-2026, the 2025 and 2026 service "
+        "catalogues with user counts, and one demo user per role. Safe to run again: it only adds what is "
+        "missing."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--print-logins",
+            action="store_true",
+            help="Print the demo logins (username, role, unit, password) after loading.",
+        )
+        parser.add_argument(
+            "--no-responses",
+            action="store_true",
+            help="Do not generate synthetic survey responses. (The demo has none yet, so this changes "
+            "nothing today; it will skip them once response generation is added.)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        started = time.perf_counter()
+        summary = load_demo(responses=not options["no_responses"])
+        elapsed = time.perf_counter() - started
+        for line in format_summary(summary):
+            self.stdout.write(line)
+        verdict = "Demo loaded" if summary.created_anything else "Demo already complete, nothing changed"
+        self.stdout.write(self.style.SUCCESS(f"{verdict} in {elapsed:.1f} s."))
+        if options["print_logins"]:
+            self._print_logins()
+
+    def _print_logins(self) -> None:
+        logins = demo_logins()
+        header = ("username", "role", "unit", "password")
+        rows = [header, *((x.username, x.role, x.unit, x.password) for x in logins)]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+        self.stdout.write("")
+        for n, row in enumerate(rows):
+            self.stdout.write(
+                "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+            )
+            if n == 0:
+                self.stdout.write("  ".join("-" * width for width in widths))
+        self.stdout.write("Users that existed before the demo was loaded keep their own password.")

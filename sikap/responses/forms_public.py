@@ -1,0 +1,306 @@
+"""The public respondent form as plain data for its template, and the small signed values it carries.
+
+The form is built by hand rather than with django.forms: its inputs are named by instrument and element
+(SKM-U1, see validation.answer_name) and a bundle has over a hundred radio buttons, so a lean structure
+keeps both the page (30 KB budget) and the rendering time small. Validation lives in
+validation.clean_submission; this module only adds what the public form alone has: the service choice,
+the idempotency key, the signed start time and the kiosk signature.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sikap.instruments.models import Field, InstrumentVersion, PublicLink
+from sikap.organisation.models import Service
+from sikap.responses.validation import answer_name, importance_name, merged_fields
+
+START_SALT = "sikap.form"
+KIOSK_SALT = "sikap.kiosk"
+SERVICE_CODE_MAX = 20
+# Choice fields with more options than this become a <select>: shorter page, easier on a small screen.
+RADIO_CHOICES_MAX = 3
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    checked: bool = False
+    id: str = ""
+
+
+@dataclass
+class Question:
+    """One element: a fieldset whose legend is the question and whose radios are the scale."""
+
+    name: str
+    number: int
+    title: str
+    question: str
+    options: list[Option]
+    error: str = ""
+    importance: Question | None = None
+
+
+@dataclass
+class Block:
+    """One instrument of the bundle, with its title and its questions."""
+
+    code: str
+    title: str
+    intro: str
+    stars: bool
+    scale_hint: str
+    questions: list[Question]
+
+
+@dataclass
+class Input:
+    """A profile or feedback field, or the service code: one labelled control."""
+
+    name: str
+    label: str
+    widget: str  # number, radio, select, text, textarea
+    value: str = ""
+    required: bool = False
+    options: list[Option] = field(default_factory=list)
+    error: str = ""
+    min_value: int | None = None
+    max_value: int | None = None
+    max_length: int | None = None
+    hint: str = ""
+    # "(tidak wajib)" after the label; off where the label already says so.
+    mark_optional: bool = True
+
+
+@dataclass
+class FormPage:
+    blocks: list[Block]
+    profile: list[Input]
+    feedback: list[Input]
+    service: Input | None
+    service_code: Input
+    summary: list[tuple[str, str]]  # (anchor id or "", message) for the error summary
+
+
+def build_page(
+    versions: Sequence[InstrumentVersion],
+    services: Sequence[Service],
+    data: Mapping[str, Any],
+    errors: Mapping[str, str],
+) -> FormPage:
+    """Everything the template shows, with what was entered and the error of each input."""
+    blocks = [_block(version, data, errors) for version in versions]
+    profile: list[Input] = []
+    feedback: list[Input] = []
+    for spec in merged_fields(versions):
+        target = feedback if spec.section == Field.Section.FEEDBACK else profile
+        target.append(_field_input(spec, data, errors))
+    service = _service_input(services, data, errors) if services else None
+    code = Input(
+        "service_code",
+        _("Kode layanan (jika ada)"),
+        "text",
+        value=str(data.get("service_code", ""))[:SERVICE_CODE_MAX],
+        error=errors.get("service_code", ""),
+        max_length=SERVICE_CODE_MAX,
+        hint=_("Jika petugas memberi kode pada tanda terima layanan, tuliskan di sini."),
+        mark_optional=False,
+    )
+    summary: list[tuple[str, str]] = []
+    if "__all__" in errors:
+        summary.append(("", errors["__all__"]))
+    if service and service.error:
+        summary.append((service.name, f"{service.label}: {service.error}"))
+    for block in blocks:
+        for q in block.questions:
+            for item in (q, q.importance):
+                if item and item.error:
+                    summary.append((item.name, f"{block.code} {q.number}. {q.title}: {item.error}"))
+    summary += [(i.name, f"{i.label}: {i.error}") for i in [*profile, *feedback, code] if i.error]
+    return FormPage(blocks, profile, feedback, service, code, summary)
+
+
+def _block(version: InstrumentVersion, data: Mapping[str, Any], errors: Mapping[str, str]) -> Block:
+    stars = version.display == InstrumentVersion.Display.STARS
+    questions = []
+    labels: list[tuple[int, str]] = []
+    for number, element in enumerate(version.elements.all(), start=1):
+        name = answer_name(version, element)
+        labels = element.point_labels()
+        question = Question(
+            name,
+            number,
+            element.name,
+            element.question,
+            _options(name, labels, data.get(name), stars=stars, top=version.scale_max),
+            error=_answer_error(name, data, errors),
+        )
+        if element.ask_importance:
+            imp = importance_name(version, element)
+            imp_labels = [(p, str(p)) for p, _label in labels]
+            question.importance = Question(
+                imp,
+                number,
+                element.name,
+                _("Seberapa penting unsur ini bagi Saudara? (1 = tidak penting, %(n)s = sangat penting)")
+                % {"n": version.scale_max},
+                _options(imp, imp_labels, data.get(imp), stars=False, top=version.scale_max),
+                error=errors.get(imp, ""),
+            )
+        questions.append(question)
+    hint = ""
+    if stars and labels:
+        hint = _("%(first)s bintang: %(low)s. %(n)s bintang: %(high)s.") % {
+            "first": labels[0][0],
+            "low": labels[0][1],
+            "n": labels[-1][0],
+            "high": labels[-1][1],
+        }
+    return Block(version.instrument.code, version.title, version.intro, stars, hint, questions)
+
+
+def _options(name: str, labels: list[tuple[int, str]], raw: Any, *, stars: bool, top: int) -> list[Option]:
+    chosen = str(raw or "")
+    options = []
+    for index, (point, label) in enumerate(labels):
+        if stars:
+            label = _("%(n)s dari %(max)s bintang — %(label)s") % {"n": point, "max": top, "label": label}
+        # The first radio carries the bare name as id, so the error summary can link to the group;
+        # stars need an id on every radio because their label is a sibling (styled with `+` and `~`).
+        option_id = name if index == 0 else (f"{name}-{point}" if stars else "")
+        options.append(Option(str(point), label, chosen == str(point), option_id))
+    return options
+
+
+def _answer_error(name: str, data: Mapping[str, Any], errors: Mapping[str, str]) -> str:
+    if name not in errors:
+        return ""
+    # A blank radio group gets a message that says what to do; tampered values keep the validator's.
+    return _("Pilih salah satu jawaban.") if not str(data.get(name, "")).strip() else errors[name]
+
+
+def _field_input(spec: Field, data: Mapping[str, Any], errors: Mapping[str, str]) -> Input:
+    value = str(data.get(spec.code, "") or "")
+    item = Input(spec.code, spec.label, "text", value=value, required=spec.required)
+    item.error = errors.get(spec.code, "")
+    if spec.kind == Field.Kind.INTEGER:
+        item.widget, item.min_value, item.max_value = "number", spec.min_value, spec.max_value
+    elif spec.kind == Field.Kind.CHOICE:
+        item.widget = "radio" if len(spec.choices) <= RADIO_CHOICES_MAX else "select"
+        item.options = [
+            Option(str(choice[0]), str(choice[1] if len(choice) > 1 else choice[0]), value == str(choice[0]))
+            for choice in spec.choices
+        ]
+        for index, option in enumerate(item.options):
+            option.id = spec.code if index == 0 else f"{spec.code}-{index}"
+    elif spec.kind == Field.Kind.LONG_TEXT:
+        item.widget, item.max_length = "textarea", 4000
+    else:
+        item.max_length = 200
+    return item
+
+
+def _service_input(services: Sequence[Service], data: Mapping[str, Any], errors: Mapping[str, str]) -> Input:
+    chosen = str(data.get("service", ""))
+    names = [s.name for s in services]
+    # The channel is named only where it tells two services of the same name apart.
+    options = [
+        Option(
+            str(s.pk),
+            f"{s.name} — {s.get_channel_display()}" if names.count(s.name) > 1 else s.name,
+            chosen == str(s.pk),
+        )
+        for s in services
+    ]
+    return Input(
+        "service",
+        _("Layanan yang Saudara terima"),
+        "select",
+        value=chosen,
+        required=True,
+        options=options,
+        error=errors.get("service", ""),
+    )
+
+
+def clean_service(
+    link: PublicLink, services: Sequence[Service], data: Mapping[str, Any]
+) -> tuple[Service | None, str]:
+    """The service of the visit: the link's own, or one chosen from the unit's catalogue for the year."""
+    if link.service is not None:
+        return link.service, ""
+    if not services:
+        return None, ""  # the unit has no catalogue for the year: nothing to choose from
+    raw = str(data.get("service", "")).strip()
+    if not raw:
+        return None, _("Pilih layanan yang Saudara terima.")
+    chosen = next((s for s in services if str(s.pk) == raw), None)
+    if chosen is None:
+        return None, _("Layanan ini tidak ada dalam daftar layanan unit.")
+    return chosen, ""
+
+
+def form_key(raw: Any) -> uuid.UUID:
+    """The idempotency key sent with the form; a missing or malformed one gets a fresh key."""
+    try:
+        return uuid.UUID(str(raw))
+    except ValueError:
+        return uuid.uuid4()
+
+
+def sign_start(token: str, at: datetime.datetime | None = None) -> str:
+    """When the form was rendered, for this link, signed so the respondent cannot shorten the time."""
+    moment = at or timezone.now()
+    return signing.dumps([token, int(moment.timestamp())], salt=START_SALT)
+
+
+def read_start(token: str, raw: Any) -> datetime.datetime | None:
+    """The signed start time, or None when it is missing, forged or belongs to another link."""
+    try:
+        signed_token, seconds = signing.loads(str(raw or ""), salt=START_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    if signed_token != token or not isinstance(seconds, int):
+        return None
+    return datetime.datetime.fromtimestamp(seconds, tz=datetime.UTC)
+
+
+def kiosk_signature(token: str) -> str:
+    return signing.Signer(salt=KIOSK_SALT).sign(token).rsplit(signing.Signer().sep, 1)[1]
+
+
+def is_kiosk(token: str, signature: str | None) -> bool:
+    if not signature:
+        return False
+    try:
+        signing.Signer(salt=KIOSK_SALT).unsign(f"{token}{signing.Signer().sep}{signature}")
+    except signing.BadSignature:
+        return False
+    return True
+
+
+def kiosk_url(link: PublicLink) -> str:
+    """The path of a link's form in kiosk mode, for the tablet at the counter (operators' pages link it)."""
+    return f"{reverse('public_form', args=[link.token])}?kiosk={kiosk_signature(link.token)}"
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address; behind a trusted proxy, the first X-Forwarded-For hop (the original client)."""
+    if getattr(settings, "SIKAP_TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded.strip():
+            return forwarded.split(",")[0].strip()
+    return str(request.META.get("REMOTE_ADDR", ""))

@@ -1,0 +1,165 @@
+"""The respondent's pages: the survey form of a public link, its submission, and the thank-you page.
+
+Status codes of a link that cannot be answered: unknown token 404, closed (campaign closed, link or unit
+switched off, period over) 410. A link whose period has not started answers 200 on GET, because the
+link and its printed QR code are valid and will open, and 403 on POST, because no answer is accepted yet.
+
+Kiosk mode (`kiosk_url`, a tablet at the counter): the thank-you page returns to an empty form after five
+seconds by a meta refresh, which needs no JavaScript. The two-minute idle reset of a half-filled form is
+static/js/kiosk.js: a meta refresh cannot tell a slow respondent from an absent one, so without JavaScript
+the kiosk works in every other way but does not reset an abandoned form.
+"""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from sikap.instruments.models import PublicLink
+from sikap.instruments.queries import LinkState, LinkStatus, resolve_link
+from sikap.responses import actions
+from sikap.responses.forms_public import (
+    SERVICE_CODE_MAX,
+    build_page,
+    clean_service,
+    client_address,
+    form_key,
+    is_kiosk,
+    kiosk_signature,
+    kiosk_url,
+    read_start,
+    sign_start,
+)
+from sikap.responses.models import Submission
+from sikap.responses.validation import clean_submission
+
+__all__ = ["form", "kiosk_url", "thanks"]
+
+DEVICE_COOKIE = "sikap_dev"
+DEVICE_COOKIE_AGE = 400 * 24 * 3600  # the longest lifetime browsers keep a cookie
+CLOSED_STATUS = {LinkStatus.UNKNOWN: 404, LinkStatus.CLOSED: 410, LinkStatus.FUTURE: 200}
+
+
+@never_cache  # every render carries its own idempotency key and start time
+@require_http_methods(["GET", "HEAD", "POST"])
+def form(request: HttpRequest, token: str) -> HttpResponse:
+    state = resolve_link(token)
+    kiosk = is_kiosk(token, request.GET.get("kiosk"))
+    if not state.is_open or state.link is None:
+        response = _unavailable(request, state)
+        if request.method == "POST" and state.status == LinkStatus.FUTURE:
+            response.status_code = 403
+    elif request.method == "POST":
+        response = _post(request, state, kiosk)
+    else:
+        response = _render_form(request, state, kiosk, {}, {})
+    return _with_device_cookie(request, response)
+
+
+def _post(request: HttpRequest, state: LinkState, kiosk: bool) -> HttpResponse:
+    link, data = state.link, request.POST
+    assert link is not None
+    visit = actions.Visit(
+        campaign=link.campaign,
+        unit=link.unit,
+        key=form_key(data.get("key")),
+        channel=Submission.Channel.KIOSK if kiosk else Submission.Channel.WEB,
+        link=link,
+        service=link.service,
+        # A missing or forged start time counts as "just now", so skipping it cannot dodge the time rule.
+        started_at=read_start(link.token, data.get("start")) or timezone.now(),
+        device_id=request.COOKIES.get(DEVICE_COOKIE, "")[:64],
+        client_address=client_address(request),
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+        service_code=data.get("service_code", "").strip()[:SERVICE_CODE_MAX],
+    )
+    # A resent form (double click, reload, retry) is already stored: no second count, no rate-limit hit.
+    if Submission.objects.filter(key=visit.key).exists():
+        return _to_thanks(link, kiosk)
+    if actions.rate_limited(visit):
+        response = render(request, "responses/public/rate_limited.html", {"link": link}, status=429)
+        response["Retry-After"] = "600"  # the limits count the last ten minutes
+        return response
+    cleaned = clean_submission(state.versions, data)
+    visit.service, service_error = clean_service(link, state.services, data)
+    if service_error:
+        cleaned.errors["service"] = service_error
+    if cleaned.errors:
+        return _render_form(request, state, kiosk, data, cleaned.errors)
+    try:
+        actions.submit(None, visit, cleaned)
+    except ValidationError as error:  # a service code that is unknown or already used
+        if hasattr(error, "error_dict"):
+            errors = {name: " ".join(messages) for name, messages in error.message_dict.items()}
+        else:
+            errors = {"__all__": " ".join(error.messages)}
+        return _render_form(request, state, kiosk, data, errors)
+    return _to_thanks(link, kiosk)
+
+
+def _render_form(
+    request: HttpRequest, state: LinkState, kiosk: bool, data: Any, errors: dict[str, str]
+) -> HttpResponse:
+    link = state.link
+    assert link is not None
+    # Re-rendering after an error keeps the key (so the eventual submission counts once) and the start.
+    start = data.get("start") if read_start(link.token, data.get("start")) else sign_start(link.token)
+    context = {
+        "link": link,
+        "page": build_page(state.versions, state.services, data, errors),
+        "key": form_key(data.get("key")),
+        "start": start,
+        "kiosk": kiosk,
+        "form_url": _form_url(link, kiosk),
+        # The instruments' texts are Indonesian data: mark them so when the page itself is in English.
+        "instrument_lang": "" if translation.get_language() == "id" else "id",
+        "retention_years": getattr(settings, "SIKAP_RETENTION_YEARS", 5),
+    }
+    return render(request, "responses/public/form.html", context, status=200)
+
+
+def _unavailable(request: HttpRequest, state: LinkState) -> HttpResponse:
+    context = {"state": state, "link": state.link}
+    return render(request, "responses/public/unavailable.html", context, status=CLOSED_STATUS[state.status])
+
+
+@never_cache
+def thanks(request: HttpRequest, token: str) -> HttpResponse:
+    link = PublicLink.objects.select_related("unit", "service").filter(token=token).first()
+    if link is None:
+        return _unavailable(request, LinkState(LinkStatus.UNKNOWN))
+    kiosk = is_kiosk(token, request.GET.get("kiosk"))
+    context = {"link": link, "kiosk": kiosk, "form_url": _form_url(link, kiosk)}
+    return render(request, "responses/public/thanks.html", context)
+
+
+def _form_url(link: PublicLink, kiosk: bool) -> str:
+    return kiosk_url(link) if kiosk else reverse("public_form", args=[link.token])
+
+
+def _to_thanks(link: PublicLink, kiosk: bool) -> HttpResponseRedirect:
+    url = reverse("public_thanks", args=[link.token])
+    return HttpResponseRedirect(f"{url}?kiosk={kiosk_signature(link.token)}" if kiosk else url)
+
+
+def _with_device_cookie(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """A random device id, stored only as a keyed hash that rotates per period (integrity.keyed_hash)."""
+    if DEVICE_COOKIE not in request.COOKIES:
+        response.set_cookie(
+            DEVICE_COOKIE,
+            secrets.token_urlsafe(16),
+            max_age=DEVICE_COOKIE_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE,
+        )
+    return response
