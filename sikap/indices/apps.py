@@ -12,3 +12,4 @@ class IndicesConfig(AppConfig):
         from sikap.responses import hooks
 
         hooks.register(tallies.on_submission_changed)
+        hooks.register_bulk(tallies.on_submissions_added)

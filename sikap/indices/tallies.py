@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cache
+from typing import Any
 
 from django.db import connection, models, transaction
 from django.db.models import Prefetch
@@ -39,6 +40,64 @@ def element_count(version_id: int) -> int:
     return Element.objects.filter(version_id=version_id).count()
 
 
+# What a tally update needs of one submission: its answers per version as (element, value, importance).
+AnswerTriples = dict[int, list[tuple[int, int, int | None]]]
+
+
+class Batch:
+    """Tally deltas accumulated over many submissions, written with one upsert per table."""
+
+    def __init__(self) -> None:
+        self.answers: Counter[tuple[Any, ...]] = Counter()
+        self.respondents: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+        self.groups: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+
+    def add(self, submission: Submission, answers: AnswerTriples, status: str, sign: int) -> None:
+        service_key = submission.service_id or 0
+        groups = _groups(submission)
+        for version_id, triples in answers.items():
+            if not triples:
+                continue
+            base = (submission.period_id, version_id, submission.unit_id, service_key, status)
+            for element_id, value, importance in triples:
+                self.answers[(*base, element_id, value, importance or 0)] += sign
+            complete = len(triples) == element_count(version_id)
+            total = sum(t[1] for t in triples) if complete else 0
+            delta = [sign, sign * complete, sign * total, sign * total * total]
+            _add(self.respondents[(*base, submission.answered_on)], delta)
+            for dimension, category in groups:
+                _add(self.groups[(*base, dimension, category)], delta)
+
+    def write(self) -> None:
+        _upsert(
+            AnswerTally,
+            [
+                "period_id",
+                "version_id",
+                "unit_id",
+                "service_key",
+                "status",
+                "element_id",
+                "value",
+                "importance",
+            ],
+            ["n"],
+            [(*k, n) for k, n in self.answers.items() if n],
+        )
+        _upsert(
+            RespondentTally,
+            ["period_id", "version_id", "unit_id", "service_key", "status", "day"],
+            ["n", "complete", "total_sum", "total_sumsq"],
+            [(*k, *v) for k, v in self.respondents.items() if any(v)],
+        )
+        _upsert(
+            GroupTally,
+            ["period_id", "version_id", "unit_id", "service_key", "status", "dimension", "category"],
+            ["n", "complete", "total_sum", "total_sumsq"],
+            [(*k, *v) for k, v in self.groups.items() if any(v)],
+        )
+
+
 def on_submission_changed(submission: Submission, old_status: str | None) -> None:
     """Move a submission between status buckets (None = newly stored)."""
     if old_status == submission.status:
@@ -50,42 +109,23 @@ def on_submission_changed(submission: Submission, old_status: str | None) -> Non
         buckets.append((submission.status, +1))
     if not buckets:
         return
-    responses = list(Response.objects.filter(submission=submission).prefetch_related(_answers_prefetch()))
-    answer_rows: Counter[tuple] = Counter()
-    respondent_rows: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    group_rows: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
-    groups = _groups(submission)
-    service_key = submission.service_id or 0
+    responses = Response.objects.filter(submission=submission).prefetch_related(_answers_prefetch())
+    answers: AnswerTriples = {
+        r.version_id: [(a.element_id, a.value, a.importance) for a in r.answers.all()] for r in responses
+    }
+    batch = Batch()
     for status, sign in buckets:
-        for response in responses:
-            answers = list(response.answers.all())
-            base = (submission.period_id, response.version_id, submission.unit_id, service_key, status)
-            for answer in answers:
-                answer_rows[(*base, answer.element_id, answer.value, answer.importance or 0)] += sign
-            complete = len(answers) == element_count(response.version_id)
-            total = sum(a.value for a in answers) if complete else 0
-            delta = [sign, sign * complete, sign * total, sign * total * total]
-            _add(respondent_rows[(*base, submission.answered_on)], delta)
-            for dimension, category in groups:
-                _add(group_rows[(*base, dimension, category)], delta)
-    _upsert(
-        AnswerTally,
-        ["period_id", "version_id", "unit_id", "service_key", "status", "element_id", "value", "importance"],
-        ["n"],
-        [(*k, n) for k, n in answer_rows.items()],
-    )
-    _upsert(
-        RespondentTally,
-        ["period_id", "version_id", "unit_id", "service_key", "status", "day"],
-        ["n", "complete", "total_sum", "total_sumsq"],
-        [(*k, *v) for k, v in respondent_rows.items()],
-    )
-    _upsert(
-        GroupTally,
-        ["period_id", "version_id", "unit_id", "service_key", "status", "dimension", "category"],
-        ["n", "complete", "total_sum", "total_sumsq"],
-        [(*k, *v) for k, v in group_rows.items()],
-    )
+        batch.add(submission, answers, status, sign)
+    batch.write()
+
+
+def on_submissions_added(items: Sequence[tuple[Submission, AnswerTriples]]) -> None:
+    """Add many newly stored submissions at once (bulk import), from the answers already in memory."""
+    batch = Batch()
+    for submission, answers in items:
+        if submission.status in COUNTED:
+            batch.add(submission, answers, submission.status, +1)
+    batch.write()
 
 
 def _answers_prefetch() -> Prefetch:

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sikap.audit.actions import record
+from sikap.audit.actions import record, record_many
 from sikap.instruments.models import Campaign, PublicLink
 from sikap.organisation.models import Service, Unit
 from sikap.responses import integrity
@@ -82,27 +82,77 @@ def submit(actor: Any, visit: Visit, cleaned: Cleaned) -> tuple[Submission, bool
         return existing, False
 
 
-def _store(actor: Any, visit: Visit, cleaned: Cleaned) -> Submission:
-    now = timezone.now()
-    device_hash, network_hash = visit.hashes()
-    hour_ago = now - datetime.timedelta(hours=1)
-    web = visit.channel in (Submission.Channel.WEB, Submission.Channel.KIOSK)
-    duration = int((now - visit.started_at).total_seconds()) if visit.started_at and web else None
-    signals = integrity.Signals()
-    if web:
-        recent = Submission.objects.filter(created_at__gte=hour_ago)
-        signals = integrity.measure(
-            device_recent=recent.filter(device_hash=device_hash).count() if device_hash else 0,
-            network_recent=recent.filter(network_hash=network_hash).count() if network_hash else 0,
-            duration_seconds=duration,
-            answers_by_version=cleaned.answer_values,
-            submitted_at=now,
-            opens_at=visit.unit.opens_at,
-            closes_at=visit.unit.closes_at,
-            kiosk=visit.kiosk,
+@transaction.atomic
+def submit_many(actor: Any, items: list[tuple[Visit, Cleaned]]) -> list[Submission]:
+    """Store many paper or imported submissions at once; keys already stored are skipped.
+
+    The same rules as `submit` without the web-only integrity signals: one transaction, bulk inserts,
+    one audit row per submission, and one tally update for the whole batch.
+    """
+    for visit, cleaned in items:
+        if visit.channel in (Submission.Channel.WEB, Submission.Channel.KIOSK):
+            raise ValueError(
+                "submit_many is for paper and imported submissions; web visits go through submit"
+            )
+        if cleaned.errors:
+            raise ValidationError(cleaned.errors)
+    keys = [visit.key for visit, _ in items]
+    done: set[uuid.UUID] = set()
+    for start in range(0, len(keys), 500):
+        done.update(
+            Submission.objects.filter(key__in=keys[start : start + 500]).values_list("key", flat=True)
         )
+    fresh: list[tuple[Visit, Cleaned]] = []
+    for visit, cleaned in items:
+        if visit.key not in done:  # also drops a key repeated inside the batch
+            done.add(visit.key)
+            fresh.append((visit, cleaned))
+    submissions = Submission.objects.bulk_create(
+        [_new_submission(actor, visit, cleaned, integrity.Signals(), None) for visit, cleaned in fresh],
+        batch_size=500,
+    )
+    responses = Response.objects.bulk_create(
+        [
+            Response(submission=submission, version_id=version_id)
+            for submission, (_, cleaned) in zip(submissions, fresh, strict=True)
+            for version_id, answers in cleaned.answers.items()
+            if answers
+        ],
+        batch_size=1000,
+    )
+    by_key = {(r.submission_id, r.version_id): r for r in responses}
+    Answer.objects.bulk_create(
+        [
+            Answer(response=by_key[(submission.pk, version_id)], element_id=e, value=v, importance=imp)
+            for submission, (_, cleaned) in zip(submissions, fresh, strict=True)
+            for version_id, answers in cleaned.answers.items()
+            for e, (v, imp) in answers.items()
+        ],
+        batch_size=5000,
+    )
+    from sikap.responses import hooks
+
+    hooks.submissions_added(
+        [
+            (s, {vid: [(e, v, imp) for e, (v, imp) in ans.items()] for vid, ans in c.answers.items()})
+            for s, (_, c) in zip(submissions, fresh, strict=True)
+        ]
+    )
+    if getattr(actor, "pk", None):
+        by_channel: dict[str, list[Submission]] = {}
+        for submission in submissions:
+            by_channel.setdefault(submission.channel, []).append(submission)
+        for channel, group in by_channel.items():
+            record_many(actor, f"submission.{channel}", group, {"status": Submission.Status.ACCEPTED})
+    return submissions
+
+
+def _new_submission(
+    actor: Any, visit: Visit, cleaned: Cleaned, signals: integrity.Signals, duration: int | None
+) -> Submission:
+    device_hash, network_hash = visit.hashes()
     profile = dict(cleaned.profile)
-    submission = Submission(
+    return Submission(
         key=visit.key,
         campaign=visit.campaign,
         link=visit.link,
@@ -127,6 +177,28 @@ def _store(actor: Any, visit: Visit, cleaned: Cleaned) -> Submission:
         suggestion=cleaned.feedback.get("suggestion", ""),
         complaint=cleaned.feedback.get("complaint", ""),
     )
+
+
+def _store(actor: Any, visit: Visit, cleaned: Cleaned) -> Submission:
+    now = timezone.now()
+    device_hash, network_hash = visit.hashes()  # for the recent-repeat counts
+    hour_ago = now - datetime.timedelta(hours=1)
+    web = visit.channel in (Submission.Channel.WEB, Submission.Channel.KIOSK)
+    duration = int((now - visit.started_at).total_seconds()) if visit.started_at and web else None
+    signals = integrity.Signals()
+    if web:
+        recent = Submission.objects.filter(created_at__gte=hour_ago)
+        signals = integrity.measure(
+            device_recent=recent.filter(device_hash=device_hash).count() if device_hash else 0,
+            network_recent=recent.filter(network_hash=network_hash).count() if network_hash else 0,
+            duration_seconds=duration,
+            answers_by_version=cleaned.answer_values,
+            submitted_at=now,
+            opens_at=visit.unit.opens_at,
+            closes_at=visit.unit.closes_at,
+            kiosk=visit.kiosk,
+        )
+    submission = _new_submission(actor, visit, cleaned, signals, duration)
     submission.save()
     if visit.service_code:
         _use_service_code(submission, visit.service_code)

@@ -1,0 +1,418 @@
+"""Importing responses from a CSV or XLSX file: read it, check every row, then store all rows or none.
+
+One row per respondent, one column per element named by its code (U1, K3, A5, or SKM-U1 where codes
+clash), optional date, service, profile and free-text columns. Every row is checked with the same
+rules as the public form (`clean_score`, `clean_field`); if any cell is wrong nothing is stored and
+every problem is reported with its spreadsheet row (the header is row 1) and column. Each row gets an
+idempotency key from the file's SHA-256 and its row number, so importing a file twice counts it once.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import hashlib
+import io
+import re
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sikap.audit.actions import record
+from sikap.instruments.models import Campaign, Element, InstrumentVersion
+from sikap.instruments.queries import campaign_versions
+from sikap.organisation.models import Period, Service, Unit
+from sikap.responses import actions, queries
+from sikap.responses.models import Submission
+from sikap.responses.validation import Cleaned, answer_name, clean_submission, merged_fields
+
+MAX_ROWS = 50_000
+KEY_NAMESPACE = uuid.UUID("5d1c6f0e-4a8b-5c39-9b0e-6b1d7e0a2f11")
+
+# Header aliases (Indonesian and English) for the optional columns, normalised as by `_norm`.
+ALIASES = {
+    "tanggal": "date",
+    "date": "date",
+    "layanan": "service",
+    "service": "service",
+    "usia": "age",
+    "umur": "age",
+    "age": "age",
+    "jenis_kelamin": "sex",
+    "sex": "sex",
+    "pendidikan": "education",
+    "education": "education",
+    "pekerjaan": "occupation",
+    "occupation": "occupation",
+    "saran": "suggestion",
+    "suggestion": "suggestion",
+    "pengaduan": "complaint",
+    "complaint": "complaint",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong: at a row and column, or (row None) with the file or the options as a whole."""
+
+    row: int | None
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.row is None:
+            return f"{self.column}: {self.message}" if self.column else self.message
+        where = _("Baris %(row)s") % {"row": self.row}
+        if self.column:
+            where += ", " + _("kolom %(column)s") % {"column": self.column}
+        return f"{where}: {self.message}"
+
+
+class ImportFailed(Exception):
+    """Nothing was stored; `problems` says why (every one of them), `warnings` what was ignored."""
+
+    def __init__(self, problems: list[Problem], warnings: Sequence[str] = ()) -> None:
+        super().__init__("; ".join(str(p) for p in problems[:5]))
+        self.problems = problems
+        self.warnings = list(warnings)
+
+
+@dataclass
+class Target:
+    """Where the rows go: the campaign and unit, the instruments imported, the default service."""
+
+    campaign: Campaign
+    unit: Unit
+    versions: tuple[InstrumentVersion, ...]  # every version of the campaign, elements and fields loaded
+    services: list[Service]  # the unit's catalogue for the period's year
+    service: Service | None = None  # for rows without a service cell
+    instrument_codes: tuple[str, ...] = ()  # chosen instruments; empty = those the header has columns for
+
+    @property
+    def period(self) -> Period:
+        return self.campaign.period
+
+
+@dataclass
+class Result:
+    stored: int
+    skipped: int
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[tuple[int, list[Any]]]  # (spreadsheet row number, cells), blank rows left out
+
+
+@dataclass
+class Planned:
+    row: int
+    key: uuid.UUID
+    answered_on: datetime.date
+    service: Service | None
+    cleaned: Cleaned
+
+
+def resolve_target(
+    unit: Unit, period: Period, *, service_name: str = "", instrument_codes: Iterable[str] = ()
+) -> Target:
+    """The campaign, instruments and default service for an import; ImportFailed if any is unknown."""
+    campaign = queries.campaign_for(unit, period)
+    if campaign is None:
+        message = _("Tidak ada kampanye (dibuka atau ditutup) untuk unit %(unit)s pada periode %(period)s.")
+        raise ImportFailed([Problem(None, "", message % {"unit": unit.code, "period": period.name})])
+    versions = campaign_versions(campaign)
+    services = list(Service.objects.filter(unit=unit, year=period.start.year).order_by("name", "channel"))
+    target = Target(campaign, unit, versions, services)
+    problems: list[Problem] = []
+    known = {v.instrument.code.upper(): v.instrument.code for v in versions}
+    codes = [c.strip().upper() for c in instrument_codes if c.strip()]
+    for code in codes:
+        if code not in known:
+            message = _("Instrumen %(code)s tidak ada dalam kampanye (tersedia: %(known)s).")
+            problems.append(Problem(None, "", message % {"code": code, "known": ", ".join(known.values())}))
+    target.instrument_codes = tuple(known[c] for c in codes if c in known)
+    if service_name.strip():
+        target.service, error = find_service(services, service_name)
+        if error:
+            problems.append(Problem(None, "", error))
+    if problems:
+        raise ImportFailed(problems)
+    return target
+
+
+def find_service(services: Sequence[Service], name: str) -> tuple[Service | None, str]:
+    """The catalogue service with this name (ignoring case): (service, "") or (None, error)."""
+    wanted = " ".join(name.split()).lower()
+    found = [s for s in services if s.name.lower() == wanted]
+    if len(found) == 1:
+        return found[0], ""
+    if found:
+        return None, _("Nama layanan “%(name)s” ada di lebih dari satu kanal; pilih layanan lain.") % {
+            "name": name[:60]
+        }
+    return None, _("Layanan “%(name)s” tidak ada di katalog unit untuk tahun ini.") % {"name": name[:60]}
+
+
+def import_file(actor: Any, target: Target, filename: str, content: bytes) -> Result:
+    """Read, check and store a file in one go; raises ImportFailed (nothing stored) on any problem."""
+    table = read_table(filename, content)
+    digest = hashlib.sha256(content).hexdigest()
+    planned, warnings = check(target, table, digest)
+    return store(actor, target, planned, warnings, filename=filename, digest=digest)
+
+
+# Reading ---------------------------------------------------------------------------------------
+
+
+def read_table(filename: str, content: bytes) -> Table:
+    """The header and non-blank rows of the first sheet of an XLSX file, or of a CSV file."""
+    if content.startswith(b"PK\x03\x04"):
+        cells = _xlsx_rows(content)
+    elif filename.lower().endswith((".xls", ".xlsx", ".ods")):
+        raise ImportFailed(
+            [Problem(None, "", _("Berkas bukan XLSX yang sah; simpan sebagai .xlsx atau .csv."))]
+        )
+    else:
+        cells = _csv_rows(content)
+    header = [("" if c is None else str(c)).strip() for c in (next(cells, None) or [])]
+    if not any(header):
+        raise ImportFailed([Problem(None, "", _("Berkas kosong: baris pertama harus berisi judul kolom."))])
+    rows: list[tuple[int, list[Any]]] = []
+    for number, row in enumerate(cells, start=2):
+        if any(c is not None and str(c).strip() for c in row):
+            rows.append((number, list(row)))
+            if len(rows) > MAX_ROWS:
+                message = _("Terlalu banyak baris (paling banyak %(n)s); bagi berkasnya.")
+                raise ImportFailed([Problem(None, "", message % {"n": MAX_ROWS})])
+    if not rows:
+        raise ImportFailed([Problem(None, "", _("Berkas tidak berisi satu baris jawaban pun."))])
+    return Table(header, rows)
+
+
+def _xlsx_rows(content: bytes) -> Any:
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        rows = list(book.worksheets[0].iter_rows(values_only=True))
+        book.close()
+        return iter(rows)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, IndexError):
+        raise ImportFailed(
+            [Problem(None, "", _("Berkas XLSX tidak dapat dibaca; simpan ulang sebagai .xlsx atau .csv."))]
+        ) from None
+
+
+def _csv_rows(content: bytes) -> Any:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFailed(
+            [Problem(None, "", _("Berkas CSV harus berkodifikasi UTF-8 (di Excel: “CSV UTF-8”)."))]
+        ) from None
+    first_line = text.split("\n", 1)[0]
+    # Sniff from the header, where a delimiter cannot hide inside quoted free text.
+    delimiter = max(";,\t", key=first_line.count)
+    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+
+
+# Checking --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int
+    header: str
+    name: str  # the key clean_submission reads: SKM-U1, SKM-U1-imp, age, ..., or "date" / "service"
+
+
+def _norm(header: str) -> str:
+    return re.sub(r"[\s_]+", "_", header.strip().lower())
+
+
+def map_columns(target: Target, header: list[str]) -> tuple[list[Column], list[InstrumentVersion], list[str]]:
+    """Which column feeds which input, the versions imported, and warnings; ImportFailed if ambiguous."""
+    by_header: dict[str, list[tuple[InstrumentVersion, str]]] = {}
+    for version in target.versions:
+        for element in version.elements.all():
+            for name, key in _element_keys(version, element):
+                by_header.setdefault(key, []).append((version, name))
+    wanted = set(target.instrument_codes)
+    if not wanted:
+        wanted = {v.instrument.code for h in header for v, _n in by_header.get(_norm(h), [])}
+    selected = [v for v in target.versions if v.instrument.code in wanted]
+    if not selected:
+        codes = ", ".join(f"{v.instrument.code} ({_first_codes(v)})" for v in target.versions)
+        message = _("Tidak ada kolom unsur yang dikenali. Kolom unsur dinamai dengan kodenya: %(codes)s.")
+        raise ImportFailed([Problem(None, "", message % {"codes": codes})])
+    field_codes = {spec.code.lower(): spec.code for spec in merged_fields(selected)}
+    columns: list[Column] = []
+    warnings: list[str] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for index, text in enumerate(header):
+        key = _norm(text)
+        if not key:
+            continue
+        matches = [(v, n) for v, n in by_header.get(key, []) if v in selected]
+        name = ""
+        if len(matches) == 1:
+            name = matches[0][1]
+        elif len(matches) > 1:
+            message = _("Kode unsur ini ada di beberapa instrumen; tulis dengan kode instrumen, mis. %(ex)s.")
+            problems.append(Problem(None, text, message % {"ex": f"{matches[0][0].instrument.code}-{text}"}))
+            continue
+        elif key in by_header:
+            owner = by_header[key][0][0].instrument.code
+            warnings.append(
+                _("Kolom %(col)s milik instrumen %(code)s yang tidak diimpor; diabaikan.")
+                % {"col": text, "code": owner}
+            )
+            continue
+        else:
+            name = ALIASES.get(key) or field_codes.get(key, "")
+        if not name:
+            warnings.append(_("Kolom %(col)s tidak dikenal; diabaikan.") % {"col": text})
+            continue
+        if name in seen:
+            problems.append(
+                Problem(None, text, _("Kolom ganda (sama dengan kolom %(other)s).") % {"other": seen[name]})
+            )
+            continue
+        seen[name] = text
+        columns.append(Column(index, text, name))
+    if problems:
+        raise ImportFailed(problems, warnings)
+    return columns, selected, warnings
+
+
+def _element_keys(version: InstrumentVersion, element: Element) -> list[tuple[str, str]]:
+    name = answer_name(version, element)
+    pairs = [(name, _norm(element.code)), (name, _norm(name))]
+    if element.ask_importance:
+        pairs += [(f"{name}-imp", _norm(f"{element.code}-imp")), (f"{name}-imp", _norm(f"{name}-imp"))]
+    return pairs
+
+
+def _first_codes(version: InstrumentVersion) -> str:
+    codes = [e.code for e in version.elements.all()]
+    return f"{codes[0]}..{codes[-1]}" if codes else "-"
+
+
+def check(target: Target, table: Table, digest: str) -> tuple[list[Planned], list[str]]:
+    """Every row checked; the rows ready to store, or ImportFailed listing every problem."""
+    columns, selected, warnings = map_columns(target, table.header)
+    header_of = {c.name: c.header for c in columns}
+    today = timezone.localdate()
+    period = target.period
+    has_date = "date" in header_of
+    if not has_date and not period.start <= today <= period.end:
+        message = _("Kolom tanggal wajib ada: hari ini di luar periode %(period)s (%(start)s s.d. %(end)s).")
+        problem = Problem(
+            None, "", message % {"period": period.name, "start": period.start, "end": period.end}
+        )
+        raise ImportFailed([problem], warnings)
+    problems: list[Problem] = []
+    planned: list[Planned] = []
+    for number, cells in table.rows:
+        data = {c.name: cells[c.index] if c.index < len(cells) else None for c in columns}
+        answered_on, error = parse_date(data.pop("date", None), period, today)
+        if error:
+            problems.append(Problem(number, header_of["date"], error))
+        service, error = target.service, ""
+        raw_service = data.pop("service", None)
+        if raw_service is not None and str(raw_service).strip():
+            service, error = find_service(target.services, str(raw_service))
+            if error:
+                problems.append(Problem(number, header_of["service"], error))
+        cleaned = clean_submission(selected, data, require_answers=False, enforce_required_fields=False)
+        for name, message in cleaned.errors.items():
+            problems.append(Problem(number, header_of.get(name, ""), message))
+        if not problems:
+            key = uuid.uuid5(KEY_NAMESPACE, f"{digest}:{number}")
+            planned.append(Planned(number, key, answered_on or today, service, cleaned))
+    if problems:
+        raise ImportFailed(problems, warnings)
+    return planned, warnings
+
+
+def parse_date(raw: Any, period: Period, today: datetime.date) -> tuple[datetime.date | None, str]:
+    """A date cell (YYYY-MM-DD, DD/MM/YYYY or a spreadsheet date) inside the period and not in the future."""
+    text = "" if raw is None else str(raw).strip()
+    if not text:
+        if period.start <= today <= period.end:
+            return today, ""
+        return None, _("Wajib diisi: hari ini di luar periode.")
+    day = _day_of(raw, text)
+    if day is None:
+        message = _("Tanggal “%(value)s” tidak dikenali (pakai YYYY-MM-DD atau DD/MM/YYYY).")
+        return None, message % {"value": text[:20]}
+    if not period.start <= day <= period.end:
+        return None, _("Tanggal %(day)s di luar periode (%(start)s s.d. %(end)s).") % {
+            "day": day.isoformat(),
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+        }
+    if day > today:
+        return None, _("Tanggal %(day)s belum terjadi.") % {"day": day.isoformat()}
+    return day, ""
+
+
+def _day_of(raw: Any, text: str) -> datetime.date | None:
+    if isinstance(raw, datetime.datetime):
+        return raw.date()
+    if isinstance(raw, datetime.date):
+        return raw
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            # A text date exported with its time ("2026-08-05 00:00:00") keeps only the day.
+            return datetime.datetime.strptime(text.split()[0].split("T")[0], fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+# Storing ---------------------------------------------------------------------------------------
+
+
+def store(
+    actor: Any, target: Target, planned: list[Planned], warnings: list[str], *, filename: str, digest: str
+) -> Result:
+    """Store the planned rows in one transaction; rows whose key is already stored are skipped."""
+    keys = [p.key for p in planned]
+    done: set[uuid.UUID] = set()
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        done.update(Submission.objects.filter(key__in=chunk).values_list("key", flat=True))
+    with transaction.atomic():
+        visits = [
+            (
+                actions.Visit(
+                    campaign=target.campaign,
+                    unit=target.unit,
+                    key=p.key,
+                    channel=Submission.Channel.IMPORT,
+                    service=p.service,
+                    answered_on=p.answered_on,
+                ),
+                p.cleaned,
+            )
+            for p in planned
+            if p.key not in done
+        ]
+        stored = len(actions.submit_many(actor, visits))
+        if stored:
+            after = {"unit": target.unit.code, "file_sha256": digest, "rows": len(planned), "stored": stored}
+            record(actor, "responses.import_file", target.campaign, after=after, reason=filename[:200])
+    return Result(stored=stored, skipped=len(planned) - stored, warnings=warnings)

@@ -1,0 +1,40 @@
+"""`sikap response-stats [--unit CODE] [--period NAME] [--json]`: counts of submissions by status."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from sikap.organisation.models import Period, Unit
+from sikap.responses import queries
+
+
+class Command(BaseCommand):
+    help = "Jumlah kiriman responden menurut status (unit termasuk sub-unitnya)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--unit", default="", help="kode unit (termasuk sub-unit)")
+        parser.add_argument("--period", default="", help="nama periode")
+        parser.add_argument("--json", action="store_true", help="keluaran JSON")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        unit = period = None
+        if options["unit"]:
+            unit = Unit.objects.filter(code=options["unit"]).first()
+            if unit is None:
+                raise CommandError(f"Unit tidak dikenal: {options['unit']}", returncode=2)
+        if options["period"]:
+            period = Period.objects.filter(name=options["period"]).first()
+            if period is None:
+                raise CommandError(f"Periode tidak dikenal: {options['period']}", returncode=2)
+        counts = queries.stats(unit, period)
+        if options["json"]:
+            self.stdout.write(json.dumps(counts))
+            return
+        scope = " · ".join(x for x in (unit.code if unit else "", period.name if period else "") if x)
+        self.stdout.write(
+            f"{scope or 'Semua'}: {counts['total']} kiriman — {counts['accepted']} diterima, "
+            f"{counts['suspect']} diragukan, {counts['rejected']} ditolak"
+        )

@@ -1,0 +1,174 @@
+"""Reads of submissions for the operator pages and commands, with their joins in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from sikap.accounts.access import Access
+from sikap.audit.models import AuditEvent
+from sikap.instruments.models import Campaign
+from sikap.organisation.models import Period, Unit
+from sikap.responses.integrity import REASON_LABELS
+from sikap.responses.models import Answer, Response, ServiceCode, Submission, SubmissionQuerySet
+
+# Campaigns paper forms and imports may go into: a closed campaign still takes late paper forms.
+ENTRY_STATUSES = (Campaign.Status.OPEN, Campaign.Status.CLOSED)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the response list is narrowed to; every part optional."""
+
+    unit: Unit | None = None
+    period: Period | None = None
+    status: str = ""
+    channel: str = ""
+    verified: bool | None = None
+    text: str = ""
+
+
+def reason_labels(reasons: list[str]) -> list[str]:
+    """The translated labels of integrity reasons (an unknown code is shown as it is)."""
+    return [str(REASON_LABELS.get(code, code)) for code in reasons]
+
+
+def in_scope(units: QuerySet[Unit]) -> SubmissionQuerySet:
+    """Submissions of the given units (usually `access.units()` or `access.writable_units()`)."""
+    return Submission.objects.filter(unit__in=units)
+
+
+def for_listing(submissions: SubmissionQuerySet) -> SubmissionQuerySet:
+    """With what a list row shows (unit, service, period, instruments answered) in two queries in all."""
+    return submissions.select_related("unit", "service", "period").prefetch_related(
+        Prefetch("responses", queryset=Response.objects.select_related("version__instrument"))
+    )
+
+
+def filtered(access: Access, filters: Filters) -> SubmissionQuerySet:
+    """The submissions in the user's scope narrowed by `filters`, newest first, ready to list."""
+    rows = in_scope(access.units())
+    if filters.unit is not None:
+        rows = rows.filter(unit__path__startswith=filters.unit.path)
+    if filters.period is not None:
+        rows = rows.filter(period=filters.period)
+    if filters.status:
+        rows = rows.filter(status=filters.status)
+    if filters.channel:
+        rows = rows.filter(channel=filters.channel)
+    if filters.verified is not None:
+        rows = rows.filter(verified=filters.verified)
+    if filters.text:
+        rows = rows.filter(Q(suggestion__icontains=filters.text) | Q(complaint__icontains=filters.text))
+    return for_listing(rows).order_by("-created_at", "-id")
+
+
+def suspect_to_review(access: Access) -> SubmissionQuerySet:
+    """Suspect submissions of the units the user may write, oldest first (first come, first reviewed)."""
+    return for_listing(in_scope(access.writable_units()).filter(status=Submission.Status.SUSPECT)).order_by(
+        "created_at", "id"
+    )
+
+
+@dataclass
+class Row:
+    """One line of a submission list: the submission and what its columns need, computed once."""
+
+    submission: Submission
+    reasons: list[str] = field(default_factory=list)
+    instruments: list[str] = field(default_factory=list)
+
+
+def rows(submissions: Any) -> list[Row]:
+    """List rows from submissions loaded with `for_listing` (no further queries)."""
+    return [
+        Row(
+            s,
+            reason_labels(s.reasons or []),
+            [r.version.instrument.code for r in sorted(s.responses.all(), key=lambda r: r.version_id)],
+        )
+        for s in submissions
+    ]
+
+
+def detail(pk: int) -> Submission:
+    """One submission with its campaign, answers (with element names) and reviewer; raises DoesNotExist."""
+    answers = Answer.objects.select_related("element").order_by("element__order", "element__code")
+    responses = Response.objects.select_related("version__instrument").prefetch_related(
+        Prefetch("answers", queryset=answers)
+    )
+    return (
+        Submission.objects.select_related(
+            "unit", "service", "period", "campaign", "reviewed_by", "entered_by", "service_code"
+        )
+        .prefetch_related(Prefetch("responses", queryset=responses.order_by("version__instrument__code")))
+        .get(pk=pk)
+    )
+
+
+def history(submission: Submission) -> list[AuditEvent]:
+    """The audit trail of one submission, oldest first."""
+    return list(AuditEvent.objects.for_object(submission).order_by("at", "id"))
+
+
+def counts(submissions: SubmissionQuerySet) -> dict[str, int]:
+    """Total and per-status counts in one query."""
+    by = Submission.Status
+    result = submissions.aggregate(
+        total=Count("id"),
+        accepted=Count("id", filter=Q(status=by.ACCEPTED)),
+        suspect=Count("id", filter=Q(status=by.SUSPECT)),
+        rejected=Count("id", filter=Q(status=by.REJECTED)),
+    )
+    return {key: int(result[key] or 0) for key in ("total", "accepted", "suspect", "rejected")}
+
+
+def stats(unit: Unit | None = None, period: Period | None = None) -> dict[str, int]:
+    """Submission counts, for a unit's subtree and a period when given."""
+    submissions = Submission.objects.all()
+    if unit is not None:
+        submissions = submissions.filter(unit__path__startswith=unit.path)
+    if period is not None:
+        submissions = submissions.filter(period=period)
+    return counts(submissions)
+
+
+def entry_campaigns(access: Access) -> list[Any]:
+    """(campaign, unit) pairs the user may enter paper forms for, newest period first."""
+    through = Campaign.units.through
+    return list(
+        through.objects.filter(unit__in=access.writable_units(), campaign__status__in=ENTRY_STATUSES)
+        .select_related("campaign__period", "unit")
+        .order_by("-campaign__period__start", "campaign__name", "unit__path")
+    )
+
+
+def entry_campaign(campaign_id: int, unit: Unit) -> Campaign | None:
+    """The campaign if it runs for the unit and takes entries (open, or closed for late paper forms)."""
+    return (
+        Campaign.objects.select_related("period")
+        .filter(pk=campaign_id, units=unit, status__in=ENTRY_STATUSES)
+        .first()
+    )
+
+
+def campaign_for(unit: Unit, period: Period) -> Campaign | None:
+    """The campaign of the period that includes the unit (the most recent if several), open or closed."""
+    return (
+        Campaign.objects.select_related("period")
+        .filter(period=period, units=unit, status__in=ENTRY_STATUSES)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def code_summary(access: Access) -> list[dict[str, Any]]:
+    """Issued and used service codes per unit and period in the user's writable scope."""
+    return list(
+        ServiceCode.objects.filter(unit__in=access.writable_units())
+        .values("unit__code", "unit__name", "period_id", "period__name")
+        .annotate(issued=Count("id"), used=Count("id", filter=Q(used_by__isnull=False)))
+        .order_by("unit__path", "-period__start")
+    )
