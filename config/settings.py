@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "sikap.instruments",
     "sikap.responses",
     "sikap.indices",
+    "sikap.api",
     "sikap.demo",
 ]
 
@@ -169,3 +170,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# A respondent whose form token expired gets a page in their language, not Django's technical 403.
+CSRF_FAILURE_VIEW = "sikap.lib.errors.csrf_failure"
