@@ -58,7 +58,6 @@ INSTALLED_APPS = [
     "sikap.instruments",
     "sikap.responses",
     "sikap.indices",
-    "sikap.api",
     "sikap.demo",
 ]
 
