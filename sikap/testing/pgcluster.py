@@ -72,7 +72,12 @@ def throwaway_cluster(bindir: Path) -> Iterator[str]:
         for p in (root, sock):
             os.chown(p, record.pw_uid, record.pw_gid)
     log = root / "server.log"
-    run = _as_server_user
+
+    # The server user may not be allowed into the caller's working directory: run from the cluster's own.
+    def run(command: list[str]) -> list[str]:
+        return _as_server_user(command)
+
+    cwd = str(root)
     try:
         subprocess.run(
             run(
@@ -92,6 +97,7 @@ def throwaway_cluster(bindir: Path) -> Iterator[str]:
             ),
             check=True,
             stdout=subprocess.DEVNULL,
+            cwd=cwd,
         )
         # fsync off and a larger shared_buffers: a throwaway test cluster trades durability for speed.
         options = (
@@ -102,8 +108,11 @@ def throwaway_cluster(bindir: Path) -> Iterator[str]:
             run([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "start"]),
             check=True,
             stdout=subprocess.DEVNULL,
+            cwd=cwd,
         )
-        subprocess.run(run([str(bindir / "createdb"), "-h", str(sock), "-U", DB_USER, DB_NAME]), check=True)
+        subprocess.run(
+            run([str(bindir / "createdb"), "-h", str(sock), "-U", DB_USER, DB_NAME]), check=True, cwd=cwd
+        )
         yield f"postgres://{DB_USER}@/{DB_NAME}?host={sock}"
     finally:
         if (data / "postmaster.pid").exists():
@@ -111,6 +120,7 @@ def throwaway_cluster(bindir: Path) -> Iterator[str]:
                 run([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
                 check=False,
                 stdout=subprocess.DEVNULL,
+                cwd=cwd,
             )
         shutil.rmtree(root, ignore_errors=True)
 
