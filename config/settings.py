@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "sikap.instruments",
     "sikap.responses",
     "sikap.indices",
+    "sikap.api",
     "sikap.demo",
 ]
 

@@ -5,6 +5,7 @@ from django.views.i18n import set_language
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("sikap.api.urls")),
     path("akun/", include("sikap.accounts.urls")),
     path("", include("sikap.organisation.urls")),
     path("", include("sikap.instruments.urls")),

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.http import HttpRequest
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
-from sikap.accounts import actions
-from sikap.accounts.models import Membership, User
+from sikap.accounts import actions, tokens
+from sikap.accounts.models import ApiToken, Membership, User
 from sikap.audit.actions import record, snapshot
 
 
@@ -65,3 +68,75 @@ class MembershipAdmin(admin.ModelAdmin):
 
     def delete_model(self, request: HttpRequest, obj: Membership) -> None:
         actions.revoke_role(request.user, obj)
+
+
+# API tokens. These imports sit here because this block was appended while others edited the top.
+
+
+class IssueTokenForm(forms.ModelForm):
+    days = forms.IntegerField(
+        label=_("masa berlaku (hari)"),
+        required=False,
+        min_value=1,
+        help_text=_("Kosongkan bila token berlaku sampai dicabut."),
+    )
+
+    class Meta:
+        model = ApiToken
+        fields = ["user", "name"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Issuing a token here ("Terbitkan token") shows its key once; tokens are revoked, never edited."""
+
+    list_display = ["name", "user", "key_prefix", "created_at", "last_used_at", "expires_at", "revoked"]
+    list_filter = ["revoked"]
+    search_fields = ["name", "user__username", "key_prefix"]
+    list_select_related = ["user"]
+    actions = ["revoke_selected"]
+    shown_fields = ["user", "name", "key_prefix", "created_at", "last_used_at", "expires_at", "revoked"]
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        queryset = super().get_queryset(request)
+        return queryset if request.user.is_superuser else queryset.filter(user=request.user)
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        if obj is None:
+            kwargs["form"] = IssueTokenForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return ["user", "name", "days"] if obj is None else self.shown_fields
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return [] if obj is None else self.shown_fields
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        # A token carries all of its user's reach: only a superuser may issue one for someone else.
+        if db_field.name == "user" and not request.user.is_superuser:
+            kwargs["queryset"] = User.objects.filter(pk=request.user.pk or 0)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # revoke instead, so the audit trail keeps the token
+
+    def save_model(self, request: HttpRequest, obj: ApiToken, form: Any, change: bool) -> None:
+        if change:
+            return
+        token, raw = tokens.issue_token(request.user, obj.user, obj.name, form.cleaned_data.get("days"))
+        obj.pk, obj.key_prefix, obj.created_at = token.pk, token.key_prefix, token.created_at
+        messages.warning(
+            request,
+            format_html(
+                "{} <code>{}</code>",
+                _("Token baru, salin sekarang: kunci ini tidak akan ditampilkan lagi (copy it now):"),
+                raw,
+            ),
+        )
+
+    @admin.action(description=_("Cabut token terpilih"))
+    def revoke_selected(self, request: HttpRequest, queryset: Any) -> None:
+        for token in queryset.select_related("user"):
+            tokens.revoke_token(request.user, token)
+        messages.success(request, _("Token terpilih sudah dicabut."))

@@ -56,3 +56,29 @@ class Membership(models.Model):
     @property
     def can_write(self) -> bool:
         return self.role in self.WRITE_ROLES
+
+
+class ApiToken(models.Model):
+    """A key for the read-only API; it acts as its user and sees exactly what the user sees.
+
+    Only the SHA-256 of the key is stored: the full key is shown once, when it is issued.
+    """
+
+    user = models.ForeignKey(
+        User, verbose_name=_("pengguna"), on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(_("nama"), max_length=100, help_text=_("Untuk apa token ini dipakai."))
+    key_prefix = models.CharField(_("awalan kunci"), max_length=8, editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("terakhir dipakai"), null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField(_("berlaku sampai"), null=True, blank=True)
+    revoked = models.BooleanField(_("dicabut"), default=False)
+
+    class Meta:
+        verbose_name = _("token API")
+        verbose_name_plural = _("token API")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.key_prefix}…, {self.user})"
