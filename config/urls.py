@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("sikap.instruments.urls")),
     path("s/", include("sikap.responses.public_urls")),
     path("operator/", include("sikap.responses.operator_urls")),
+    path("indeks/", include("sikap.indices.urls")),
 ]

@@ -10,7 +10,7 @@ from django.db.models import F, Q, QuerySet, Sum
 
 from sikap import scoring
 from sikap.indices.models import AnswerTally, RespondentTally
-from sikap.instruments.models import Instrument, InstrumentVersion
+from sikap.instruments.models import Element, Instrument, InstrumentVersion
 from sikap.organisation.models import Period
 from sikap.responses.models import Submission
 from sikap.scoring.aggregate import NoAnswersError
@@ -166,3 +166,155 @@ def _to_score(result: IndexResult, version: InstrumentVersion, raw: float) -> fl
     if version.instrument.method == Instrument.Method.IKM:
         return raw * 25
     return (raw - version.scale_min) * 100 / (version.scale_max - version.scale_min)
+
+
+# --- many results from few queries (league tables, equity, trends) ----------------------------------------
+
+
+def result_from_rows(
+    version: InstrumentVersion,
+    period: Period,
+    with_suspect: bool,
+    by_element: dict[int, dict[str, Any]],
+    people: dict[str, Any],
+    *,
+    intervals: bool = True,
+    elements: list[Element] | None = None,
+) -> IndexResult:
+    """An IndexResult from already pooled rows, scored exactly as `compute` scores them.
+
+    `by_element` maps element id to {"count", "total", "sumsq"}; `people` holds "people", "complete_n",
+    "totals" and "totals_sq". Pass `elements` (or prefetch `version.elements`) when scoring many groups.
+    Without `intervals` the confidence intervals are left out (None): each costs a t quantile, too slow
+    for hundreds of units on one page.
+    """
+    elements = elements if elements is not None else list(version.elements.all())
+    result = IndexResult(
+        version=version, period=period, with_suspect=with_suspect, respondents=people.get("people") or 0
+    )
+    for element in elements:
+        row = by_element.get(element.pk)
+        n = row["count"] if row else 0
+        wanted = intervals and row is not None and n >= 2
+        interval = scoring.mean_ci(n, row["total"], row["sumsq"]) if wanted and row is not None else None
+        result.elements.append(
+            ElementStat(
+                code=element.code,
+                name=element.name,
+                n=n,
+                mean=float(Fraction(row["total"], n)) if row is not None and n else None,
+                ci95=(interval.lower, interval.upper) if interval else None,
+            )
+        )
+    if not result.respondents:
+        return result
+    sums = {e.code: by_element[e.pk]["total"] for e in elements if e.pk in by_element}
+    counts = {e.code: by_element[e.pk]["count"] for e in elements if e.pk in by_element}
+    try:
+        _score(result, version, sums, counts)
+    except NoAnswersError:
+        return result
+    if intervals:
+        _score_interval(result, version, len(elements), people)
+    return result
+
+
+def _pool(target: dict[str, Any], row: dict[str, Any], names: tuple[str, ...]) -> None:
+    for name in names:
+        target[name] = (target.get(name) or 0) + (row[name] or 0)
+
+
+_ELEMENT_SUMS = ("count", "total", "sumsq")
+_PEOPLE_SUMS = ("people", "complete_n", "totals", "totals_sq")
+
+
+def compute_grouped(
+    members: dict[int, Any],
+    version: InstrumentVersion,
+    period: Period,
+    *,
+    with_suspect: bool = False,
+    unit_filter: Any = None,
+    intervals: bool = True,
+) -> dict[Any, IndexResult]:
+    """One pooled result per group of units, in two queries whatever the number of units.
+
+    `members` maps a unit id to its group key (a unit is in one group: a Kanwil's subtree, or itself).
+    `unit_filter` (ids or an id subquery) narrows the SQL; by default the ids of `members`.
+    Groups without answers are absent from the answer.
+    """
+    ids = unit_filter if unit_filter is not None else list(members)
+    rows = (
+        _filter(AnswerTally.objects.all(), ids, version, period, with_suspect, None)
+        .values("unit_id", "element_id")
+        .annotate(count=Sum("n"), total=Sum(F("value") * F("n")), sumsq=Sum(F("value") * F("value") * F("n")))
+    )
+    answers: dict[Any, dict[int, dict[str, Any]]] = {}
+    for row in rows:
+        if row["unit_id"] in members:
+            group = answers.setdefault(members[row["unit_id"]], {})
+            _pool(group.setdefault(row["element_id"], {}), row, _ELEMENT_SUMS)
+    people_rows = (
+        _filter(RespondentTally.objects.all(), ids, version, period, with_suspect, None)
+        .values("unit_id")
+        .annotate(
+            people=Sum("n"), complete_n=Sum("complete"), totals=Sum("total_sum"), totals_sq=Sum("total_sumsq")
+        )
+    )
+    people: dict[Any, dict[str, Any]] = {}
+    for row in people_rows:
+        if row["unit_id"] in members:
+            _pool(people.setdefault(members[row["unit_id"]], {}), row, _PEOPLE_SUMS)
+    elements = list(version.elements.all())
+    return {
+        key: result_from_rows(
+            version,
+            period,
+            with_suspect,
+            answers.get(key, {}),
+            totals,
+            intervals=intervals,
+            elements=elements,
+        )
+        for key, totals in people.items()
+    }
+
+
+def compute_periods(
+    unit_ids: Any, instrument_code: str, *, with_suspect: bool = False, intervals: bool = True
+) -> list[IndexResult]:
+    """The pooled result of the units for every (period, version) of an instrument with answers.
+
+    Four queries whatever the number of periods; ordered by period start (then version number).
+    """
+    condition = Q(version__instrument__code=instrument_code, unit_id__in=unit_ids)
+    condition &= Q(status__in=statuses(with_suspect))
+    rows = (
+        AnswerTally.objects.filter(condition)
+        .values("period_id", "version_id", "element_id")
+        .annotate(count=Sum("n"), total=Sum(F("value") * F("n")), sumsq=Sum(F("value") * F("value") * F("n")))
+    )
+    answers: dict[tuple[int, int], dict[int, dict[str, Any]]] = {}
+    for row in rows:
+        answers.setdefault((row["period_id"], row["version_id"]), {})[row["element_id"]] = row
+    people_rows = (
+        RespondentTally.objects.filter(condition)
+        .values("period_id", "version_id")
+        .annotate(
+            people=Sum("n"), complete_n=Sum("complete"), totals=Sum("total_sum"), totals_sq=Sum("total_sumsq")
+        )
+    )
+    people = {(r["period_id"], r["version_id"]): r for r in people_rows if r["people"]}
+    periods = Period.objects.in_bulk({p for p, _ in people})
+    versions = (
+        InstrumentVersion.objects.select_related("instrument")
+        .prefetch_related("elements")
+        .in_bulk({v for _, v in people})
+    )
+    results = [
+        result_from_rows(
+            versions[v], periods[p], with_suspect, answers.get((p, v), {}), totals, intervals=intervals
+        )
+        for (p, v), totals in people.items()
+    ]
+    return sorted(results, key=lambda r: (r.period.start, r.period.end, r.version.number))

@@ -7,6 +7,7 @@ for df >= 1. Above 10**6 degrees of freedom the normal quantile is used (differe
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from fractions import Fraction
@@ -91,6 +92,8 @@ def student_t_quantile(p: float, df: float) -> float:
     return (low + high) / 2.0
 
 
+# Pages ask for the same few degrees of freedom over and over; the bisection costs milliseconds.
+@functools.lru_cache(maxsize=4096)
 def t_critical(df: float, confidence: float = 0.95) -> float:
     """Two-sided critical value of t for a confidence level (df=10, 0.95 -> 2.2281)."""
     if not 0 < confidence < 1:

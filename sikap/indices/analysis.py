@@ -1,0 +1,358 @@
+"""Analyses behind the index pages, read from the rollups only (never from submissions or answers).
+
+Weakest elements, importance-performance quadrants, Cronbach's alpha, breakdowns with small-cell
+suppression, the trend over periods, the margin of error achieved, and equity across Kanwil and units.
+Every function does a fixed number of queries, whatever the number of units, elements or respondents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from django.conf import settings
+from django.db.models import F, Q, Sum
+from django.utils.translation import gettext_lazy as _
+
+from sikap import scoring
+from sikap.indices.models import AnswerTally, GroupTally, RespondentTally
+from sikap.indices.results import ElementStat, IndexResult, compute_grouped, compute_periods, statuses
+from sikap.indices.tallies import AGE_BANDS, DIMENSIONS
+from sikap.indices.targets import population
+from sikap.instruments.models import Instrument, InstrumentVersion
+from sikap.organisation.models import Period, Service, Unit
+from sikap.scoring.equity import GroupIndex, Spread, WeightedIndex, spread, weighted_index
+from sikap.scoring.ipa import IpaInput, IpaResult, ipa
+from sikap.scoring.reliability import Moments, alpha_label, cronbach_alpha
+from sikap.scoring.statistics import mean_sd_from_aggregates
+
+DIMENSION_LABELS = {
+    "sex": _("Jenis kelamin"),
+    "age_band": _("Kelompok usia"),
+    "education": _("Pendidikan"),
+    "occupation": _("Pekerjaan"),
+    "service": _("Jenis layanan"),
+}
+ALPHA_LABELS = {
+    "sangat baik": _("sangat baik"),
+    "baik": _("baik"),
+    "dapat diterima": _("dapat diterima"),
+    "meragukan": _("meragukan"),
+    "lemah": _("lemah"),
+    "tidak dapat diterima": _("tidak dapat diterima"),
+    "tidak dapat dihitung": _("tidak dapat dihitung"),
+}
+BLANK = _("(tidak diisi)")
+AGE_ORDER = {label: i for i, label in enumerate([*(label for _limit, label in AGE_BANDS), "60+"])}
+
+
+def _where(unit_ids: Any, version: InstrumentVersion, period: Period, with_suspect: bool) -> Q:
+    return Q(period=period, version=version, unit_id__in=unit_ids, status__in=statuses(with_suspect))
+
+
+def to_score(version: InstrumentVersion, mean: float) -> float:
+    """A mean answer on the version's scale as 0-100, the way the index's CI is mapped (IKM: x 25)."""
+    if version.instrument.method == Instrument.Method.IKM:
+        return mean * 25
+    return (mean - version.scale_min) * 100 / (version.scale_max - version.scale_min)
+
+
+def weakest_elements(result: IndexResult, limit: int | None = None) -> list[ElementStat]:
+    """Elements from the lowest mean up (ties by code): the priorities for improvement."""
+    ranked = sorted((e for e in result.elements if e.mean is not None), key=lambda e: (e.mean, e.code))
+    return ranked[:limit] if limit is not None else ranked
+
+
+# --- per-element and per-respondent moments -----------------------------------------------------------
+
+
+@dataclass
+class ElementMoments:
+    """Sums over one element's answers, and over the answers that came with an importance."""
+
+    n: int
+    total: int
+    sumsq: int
+    paired_n: int
+    paired_total: int
+    importance_total: int
+
+
+def element_moments(
+    unit_ids: Any, version: InstrumentVersion, period: Period, with_suspect: bool = False
+) -> dict[int, ElementMoments]:
+    """One query: per element id, the moments of its answers (and of those paired with an importance)."""
+    paired = Q(importance__gt=0)
+    rows = (
+        AnswerTally.objects.filter(_where(unit_ids, version, period, with_suspect))
+        .values("element_id")
+        .annotate(
+            n_=Sum("n"),
+            total=Sum(F("value") * F("n")),
+            sumsq=Sum(F("value") * F("value") * F("n")),
+            paired_n=Sum("n", filter=paired),
+            paired_total=Sum(F("value") * F("n"), filter=paired),
+            importance_total=Sum(F("importance") * F("n"), filter=paired),
+        )
+    )
+    return {
+        r["element_id"]: ElementMoments(
+            r["n_"] or 0,
+            r["total"] or 0,
+            r["sumsq"] or 0,
+            r["paired_n"] or 0,
+            r["paired_total"] or 0,
+            r["importance_total"] or 0,
+        )
+        for r in rows
+    }
+
+
+def respondent_moments(
+    unit_ids: Any, version: InstrumentVersion, period: Period, with_suspect: bool = False
+) -> Moments:
+    """One query: complete respondents' total scores as n, sum and sum of squares."""
+    row = RespondentTally.objects.filter(_where(unit_ids, version, period, with_suspect)).aggregate(
+        n_=Sum("complete"), total=Sum("total_sum"), sumsq=Sum("total_sumsq")
+    )
+    return Moments(row["n_"] or 0, row["total"] or 0, row["sumsq"] or 0)
+
+
+def importance_performance(
+    version: InstrumentVersion, moments: dict[int, ElementMoments]
+) -> IpaResult | None:
+    """IPA over the elements with importance answers; performance from the same (paired) answers.
+
+    None when no element was rated for importance.
+    """
+    inputs = [
+        IpaInput(e.code, Fraction(m.paired_total, m.paired_n), Fraction(m.importance_total, m.paired_n))
+        for e in version.elements.all()
+        if (m := moments.get(e.pk)) is not None and m.paired_n > 0
+    ]
+    return ipa(inputs) if inputs else None
+
+
+@dataclass
+class Reliability:
+    alpha: float | None
+    label: str
+    k: int
+    n: int  # complete respondents
+
+
+def reliability(version: InstrumentVersion, items: dict[int, ElementMoments], totals: Moments) -> Reliability:
+    """Cronbach's alpha: item variances from all answers, total variance from complete respondents."""
+    elements = list(version.elements.all())
+    moments = [
+        Moments(m.n, m.total, m.sumsq) if (m := items.get(e.pk)) else Moments(0, 0, 0) for e in elements
+    ]
+    alpha = cronbach_alpha(moments, totals)
+    label = alpha_label(alpha)
+    return Reliability(alpha, str(ALPHA_LABELS.get(label, label)), len(elements), totals.n)
+
+
+@dataclass
+class Margin:
+    """The margin of error a sample achieves, with the finite population correction when N is known."""
+
+    population: int | None
+    n: int
+    score: float | None  # half-width on the 0-100 score, for the mean
+    proportion: float  # e of a proportion at p = 0.5, the e the targets are set with
+    corrected: bool
+    population_too_small: bool = False
+
+
+def achieved_margin(
+    unit_ids: Any, version: InstrumentVersion, period: Period, respondents: int, totals: Moments
+) -> Margin | None:
+    """Margin of error for the score (from respondents' totals) and for a proportion, given N."""
+    if respondents < 1:
+        return None
+    people = population(unit_ids, period)
+    too_small = people is not None and people < respondents
+    usable = None if too_small else people
+    k = len(version.elements.all())
+    score_margin = None
+    if totals.n >= 2 and k and (usable is None or totals.n <= usable):
+        _mean, variance = mean_sd_from_aggregates(totals.n, totals.total, totals.sum_squares)
+        # sd of a respondent's mean answer, stretched onto the 0-100 score (a linear map).
+        slope = to_score(version, 1.0) - to_score(version, 0.0)
+        score_margin = scoring.margin_of_error_achieved(
+            totals.n, usable, sd=float(variance) ** 0.5 / k * slope
+        )
+    proportion = scoring.margin_of_error_achieved(respondents, usable)
+    return Margin(people, respondents, score_margin, proportion, usable is not None, too_small)
+
+
+# --- breakdowns with suppression ----------------------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    """One category of a breakdown; a suppressed cell carries no n and no mean at all."""
+
+    category: str
+    label: str
+    n: int | None
+    mean: float | None  # mean answer of complete respondents, on the version's scale
+    score: float | None
+    suppressed: bool = False
+    complementary: bool = False
+
+
+@dataclass
+class Breakdown:
+    dimension: str
+    label: str
+    cells: list[Cell] = field(default_factory=list)
+
+    @property
+    def suppressed(self) -> int:
+        return sum(c.suppressed for c in self.cells)
+
+
+def suppress(cells: list[Cell], min_cell: int) -> list[Cell]:
+    """Hide every cell under `min_cell` respondents; when exactly one is hidden, hide the next smallest
+    too, so its values cannot be recovered by subtracting the others from the total."""
+    primary = [c for c in cells if c.n is not None and 0 < c.n < min_cell]
+    hidden = list(primary)
+    if len(primary) == 1:
+        rest = sorted((c for c in cells if c is not primary[0] and c.n), key=lambda c: (c.n or 0, c.category))
+        if rest:
+            rest[0].complementary = True
+            hidden.append(rest[0])
+    for cell in hidden:
+        cell.suppressed, cell.n, cell.mean, cell.score = True, None, None, None
+    return cells
+
+
+def _cell(version: InstrumentVersion, category: str, label: str, row: dict[str, Any], k: int) -> Cell:
+    complete = row["complete_"] or 0
+    mean = (row["total"] or 0) / (complete * k) if complete and k else None
+    return Cell(category, label, row["n_"] or 0, mean, to_score(version, mean) if mean is not None else None)
+
+
+def breakdowns(
+    unit_ids: Any, version: InstrumentVersion, period: Period, with_suspect: bool = False
+) -> list[Breakdown]:
+    """n and mean score per sex, age band, education, occupation and service, small cells suppressed.
+
+    The threshold is the instrument's `min_cell` (default 5). Three queries.
+    """
+    k = len(version.elements.all())
+    where = _where(unit_ids, version, period, with_suspect)
+    sums = {"n_": Sum("n"), "complete_": Sum("complete"), "total": Sum("total_sum")}
+    by_dimension: dict[str, Breakdown] = {d: Breakdown(d, str(DIMENSION_LABELS[d])) for d in DIMENSIONS}
+    rows = GroupTally.objects.filter(where).values("dimension", "category").annotate(**sums)
+    for row in sorted(
+        rows, key=lambda r: (r["category"] == "", AGE_ORDER.get(r["category"], 0), r["category"])
+    ):
+        if row["dimension"] in by_dimension and row["n_"]:
+            label = row["category"] or str(BLANK)
+            cell = _cell(version, row["category"], label, row, k)
+            by_dimension[row["dimension"]].cells.append(cell)
+    service_rows = [
+        r for r in RespondentTally.objects.filter(where).values("service_key").annotate(**sums) if r["n_"]
+    ]
+    names = dict(
+        Service.objects.filter(
+            pk__in=[r["service_key"] for r in service_rows if r["service_key"]]
+        ).values_list("pk", "name")
+    )
+    services = Breakdown("service", str(DIMENSION_LABELS["service"]))
+    for row in sorted(service_rows, key=lambda r: (r["service_key"] == 0, names.get(r["service_key"], ""))):
+        label = names.get(row["service_key"]) or str(BLANK)
+        services.cells.append(_cell(version, str(row["service_key"]), label, row, k))
+    result = [*by_dimension.values(), services]
+    for breakdown in result:
+        suppress(breakdown.cells, version.instrument.min_cell)
+    return result
+
+
+def trend(unit_ids: Any, instrument_code: str, with_suspect: bool = False) -> list[IndexResult]:
+    """The pooled index of the units per period (and version), oldest period first."""
+    return compute_periods(unit_ids, instrument_code, with_suspect=with_suspect, intervals=False)
+
+
+# --- equity across Kanwil and units -------------------------------------------------------------------
+
+
+@dataclass
+class EquityRow:
+    unit: Unit
+    n: int
+    score: float | None
+    grade: str
+    weight: float | None = None  # share in the weighted regional index
+
+
+@dataclass
+class Equity:
+    """Indices of comparable units (each Kanwil pooling its subtree, or single units) and their spread."""
+
+    rows: list[EquityRow]
+    spread: Spread | None
+    spread_by_n: Spread | None  # weighted by respondents
+    regional: WeightedIndex | None
+
+    @property
+    def best(self) -> float:
+        return max((r.score for r in self.rows if r.score is not None), default=0.0)
+
+
+def kanwil_members(units: Iterable[Unit]) -> tuple[dict[int, Unit], dict[int, int]]:
+    """The Kanwil among `units` and, for every unit below one, the Kanwil it pools into.
+
+    `units` must be closed under subtrees (an access scope is), so no query is needed.
+    """
+    units = list(units)
+    kanwils = {u.pk: u for u in units if u.kind == Unit.Kind.KANWIL}
+    by_path = {u.path: u.pk for u in kanwils.values()}
+    members: dict[int, int] = {}
+    for unit in units:
+        # The longest Kanwil path that prefixes the unit's path (Kanwil do not nest, but be safe).
+        owner = max((p for p in by_path if unit.path.startswith(p)), key=len, default=None)
+        if owner is not None:
+            members[unit.pk] = by_path[owner]
+    return kanwils, members
+
+
+def equity(
+    units: dict[int, Unit],
+    members: dict[int, int],
+    version: InstrumentVersion,
+    period: Period,
+    *,
+    with_suspect: bool = False,
+    weights: str = "pooled",
+    unit_filter: Any = None,
+) -> Equity:
+    """Results per group unit (ranked best first) with the spread of their scores and a regional index."""
+    results = compute_grouped(
+        members, version, period, with_suspect=with_suspect, unit_filter=unit_filter, intervals=False
+    )
+    rows = [EquityRow(units[pk], r.respondents, r.score, r.grade) for pk, r in results.items() if pk in units]
+    rows.sort(key=lambda r: (r.score is None, -(r.score or 0), r.unit.name))
+    scored = [r for r in rows if r.score is not None]
+    if not scored:
+        return Equity(rows, None, None, None)
+    values = [Fraction(str(r.score)) for r in scored]
+    groups = [GroupIndex(r.unit.code, r.n, Fraction(str(r.score))) for r in scored]
+    regional = weighted_index(groups, regional_weights(weights, groups))
+    for row in scored:
+        row.weight = regional.weights.get(row.unit.code, 0.0)
+    by_n = spread(values, [r.n for r in scored]) if sum(r.n for r in scored) else None
+    return Equity(rows, spread(values), by_n, regional)
+
+
+def regional_weights(mode: str, groups: list[GroupIndex]) -> Any:
+    """ "pooled" (default), "equal", or "custom" from settings.SIKAP_REGIONAL_WEIGHTS (unit code -> weight;
+    a unit left out of the setting weighs 0)."""
+    if mode == "custom":
+        configured = getattr(settings, "SIKAP_REGIONAL_WEIGHTS", {}) or {}
+        return {g.key: configured.get(g.key, 0) for g in groups}
+    return mode if mode in ("pooled", "equal") else "pooled"
