@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "sikap.instruments",
     "sikap.responses",
     "sikap.indices",
+    "sikap.publication",
+    "sikap.followup",
     "sikap.api",
     "sikap.demo",
 ]

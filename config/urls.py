@@ -12,4 +12,6 @@ urlpatterns = [
     path("s/", include("sikap.responses.public_urls")),
     path("operator/", include("sikap.responses.operator_urls")),
     path("indeks/", include("sikap.indices.urls")),
+    path("tindak-lanjut/", include("sikap.followup.urls")),
+    path("hasil/", include("sikap.publication.urls")),
 ]

@@ -1,0 +1,67 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from sikap.audit.models import AuditEvent
+from sikap.followup import actions
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def item(world, period, clock):
+    return actions.create_item(
+        world.operator,
+        world.division,
+        period,
+        element_code="U3",
+        action="Pelatihan petugas",
+        deadline=datetime.date(2027, 2, 1),
+    )
+
+
+def test_done_stamps_the_completion_time_and_is_audited(world, item, clock):
+    actions.update_item(world.operator, item, status="in_progress")
+    clock.advance(days=6)
+    done = actions.update_item(world.operator, item, status="done", notes="Selesai dengan sertifikat")
+    assert done.completed_at == clock.value
+    assert done.days_to_complete == 6
+    events = AuditEvent.objects.filter(action="followup.update").order_by("id")
+    assert [(e.before["status"], e.after["status"]) for e in events] == [
+        ("planned", "in_progress"),
+        ("in_progress", "done"),
+    ]
+    assert events.last().before["completed_at"] is None and events.last().after["completed_at"]
+    assert events.last().actor == world.operator
+
+
+def test_reopening_a_done_item_clears_the_completion_time(world, item):
+    actions.update_item(world.operator, item, status="done")
+    reopened = actions.update_item(world.operator, item, status="in_progress")
+    assert reopened.completed_at is None
+
+
+def test_a_done_item_cannot_go_back_to_planned(world, item):
+    actions.update_item(world.operator, item, status="done")
+    with pytest.raises(ValidationError) as error:
+        actions.update_item(world.operator, item, status="planned")
+    assert (
+        "Status tidak dapat diubah dari Selesai menjadi Direncanakan." in error.value.message_dict["status"]
+    )
+
+
+def test_cancelling_needs_the_cancel_action(world, item):
+    with pytest.raises(ValidationError) as error:
+        actions.update_item(world.operator, item, status="cancelled")
+    assert "alasan" in error.value.message_dict["status"][0]
+
+
+def test_an_unchanged_save_writes_no_audit_row(world, item):
+    actions.update_item(world.operator, item, action="Pelatihan petugas")
+    assert not AuditEvent.objects.filter(action="followup.update").exists()
+
+
+def test_only_plan_fields_can_be_changed(world, item):
+    with pytest.raises(TypeError):
+        actions.update_item(world.operator, item, element_mean=4)
