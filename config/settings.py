@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "sikap.audit",
     "sikap.organisation",
     "sikap.accounts",
@@ -59,6 +61,7 @@ INSTALLED_APPS = [
     "sikap.responses",
     "sikap.indices",
     "sikap.publication",
+    "sikap.reports",
     "sikap.followup",
     "sikap.api",
     "sikap.demo",
@@ -111,6 +114,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Background work (large reports): the django-tasks API with its database backend, so the queue lives in
+# the same SQLite or PostgreSQL database and `sikap db_worker` runs it. SIKAP_TASKS_BACKEND=immediate runs
+# each task at once inside the request instead (no worker; fine for a demo, slow pages for big reports).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("SIKAP_TASKS_BACKEND") == "immediate"
+        else "django_tasks_db.DatabaseBackend",
+    }
+}
 AUTH_USER_MODEL = "accounts.User"
 
 AUTHENTICATION_BACKENDS = [
@@ -145,7 +159,12 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns when it is missing
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS: list[Path | tuple[str, Path]] = [BASE_DIR / "static"]
+# Chart.js, installed from npm (package.json, package-lock.json) and served from node_modules, never
+# copied into the repo nor loaded from a CDN; collectstatic copies it into STATIC_ROOT for WhiteNoise.
+# Only when installed, so Django does not warn about a missing directory (pages still show their tables).
+if (BASE_DIR / "node_modules" / "chart.js" / "dist").is_dir():
+    STATICFILES_DIRS.append(("vendor/chartjs", BASE_DIR / "node_modules" / "chart.js" / "dist"))
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
 

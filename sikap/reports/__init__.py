@@ -1,0 +1,1 @@
+"""Reports, exports and publication of results (issue 5)."""

@@ -1,0 +1,26 @@
+"""Reports as A4 PDF with WeasyPrint: system DejaVu fonts (embedded by WeasyPrint), no network fetches."""
+
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from weasyprint import HTML
+
+from sikap.instruments.qr import OfflineFetcher
+from sikap.reports.builders.perception import PerceptionReport
+from sikap.reports.builders.rows import SkmReport
+
+
+def _pdf(template: str, context: dict[str, object]) -> bytes:
+    # Reports are official documents in Indonesian, whatever language the requester's browser uses.
+    with translation.override("id"):
+        html = render_to_string(template, context)
+    return bytes(HTML(string=html, url_fetcher=OfflineFetcher()).write_pdf())
+
+
+def skm_pdf(report: SkmReport) -> bytes:
+    return _pdf("reports/pdf/skm.html", {"report": report})
+
+
+def perception_pdf(report: PerceptionReport) -> bytes:
+    return _pdf("reports/pdf/spkp_spak.html", {"report": report})

@@ -1,0 +1,242 @@
+"""The SPKP/SPAK (Zona Integritas) report as plain rows: IPKP and IPAK on three scales and the WBK check."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sikap.indices.queries import unit_ids, version_for
+from sikap.indices.results import IndexResult, compute, compute_grouped
+from sikap.indices.targets import target_for
+from sikap.instruments.models import InstrumentVersion
+from sikap.organisation.models import Period, Service, Unit
+from sikap.reports.builders.common import (
+    ProgressFn,
+    SampleRow,
+    Scope,
+    Signature,
+    no_progress,
+    num,
+    sample_row,
+    signature,
+)
+from sikap.reports.builders.rows import ReportError
+
+TITLE = "Laporan Survei Persepsi Kualitas Pelayanan dan Anti Korupsi"
+REGULATION = "PermenPANRB 90/2021"
+INSTRUMENTS = (("SPKP", "IPKP"), ("SPAK", "IPAK"))
+DEFAULT_THRESHOLD = Decimal("3.60")
+
+
+@dataclass
+class ItemRow:
+    code: str
+    name: str
+    n: int
+    mean: float | None  # on 1-6
+    ci95: tuple[float, float] | None
+
+
+@dataclass
+class PerceptionBlock:
+    """One index (IPKP or IPAK) on the 1-6, 1-4 and 0-100 scales with its threshold verdict."""
+
+    code: str
+    index_name: str
+    title: str
+    respondents: int
+    items: list[ItemRow]
+    index_6: float | None
+    index_4: float | None
+    index_100: float | None
+    ci95: tuple[float, float] | None  # of the 0-100 value
+    conversion: str
+    threshold: Decimal
+    passed: bool | None
+    sample: SampleRow
+
+    @property
+    def has_result(self) -> bool:
+        return self.index_6 is not None
+
+
+@dataclass
+class UnitVerdict:
+    """One unit of a Kanwil report: both indices on 1-4 and whether each reaches the threshold."""
+
+    unit_name: str
+    unit_code: str
+    values: list[tuple[int, float | None, bool | None]]  # (n, index on 1-4, passed) per instrument
+
+    @property
+    def passed(self) -> bool | None:
+        verdicts = [v[2] for v in self.values]
+        return None if None in verdicts else all(verdicts)
+
+
+@dataclass
+class PerceptionReport:
+    title: str
+    regulation: str
+    unit_name: str
+    unit_code: str
+    period_name: str
+    period_start: datetime.date
+    period_end: datetime.date
+    service_name: str
+    pooled: bool
+    blocks: list[PerceptionBlock]
+    units: list[UnitVerdict]
+    signature: Signature
+    generated_on: datetime.date
+    conclusion: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool | None:
+        """Both indices at or above the threshold (None while either has no answers)."""
+        verdicts = [b.passed for b in self.blocks]
+        return None if not verdicts or None in verdicts else all(verdicts)
+
+    @property
+    def threshold(self) -> Decimal:
+        return self.blocks[0].threshold if self.blocks else DEFAULT_THRESHOLD
+
+
+def threshold_of(version: InstrumentVersion) -> Decimal:
+    return Decimal(str((version.scoring or {}).get("threshold_1_4", DEFAULT_THRESHOLD)))
+
+
+def _block(scope: Scope, index_name: str) -> PerceptionBlock:
+    result = compute(
+        scope.unit_ids,
+        scope.version,
+        scope.period,
+        with_suspect=scope.with_suspect,
+        service_key=scope.service_key,
+    )
+    target = target_for(scope.unit, scope.period, scope.service_key or 0, scope.unit_ids)
+    version = scope.version
+    slope = 100 / (version.scale_max - version.scale_min)
+    return PerceptionBlock(
+        code=version.instrument.code,
+        index_name=index_name,
+        title=version.title or version.instrument.name,
+        respondents=result.respondents,
+        items=[ItemRow(e.code, e.name, e.n, e.mean, e.ci95) for e in result.elements],
+        index_6=result.index,
+        index_4=result.index_4,
+        index_100=result.score,
+        ci95=result.ci95,
+        conversion=result.convention or _conversion_label(version),
+        threshold=threshold_of(version),
+        passed=result.passed,
+        sample=sample_row(scope, target, result.respondents, slope=slope),
+    )
+
+
+def _conversion_label(version: InstrumentVersion) -> str:
+    from sikap.scoring.perception import get_conversion
+
+    return get_conversion((version.scoring or {}).get("conversion", "linear")).label
+
+
+def perception_report(
+    unit: Unit,
+    period: Period,
+    *,
+    subtree: bool = False,
+    service: Service | None = None,
+    with_suspect: bool = False,
+    place: str = "",
+    today: datetime.date | None = None,
+    progress: ProgressFn = no_progress,
+) -> PerceptionReport:
+    """IPKP and IPAK of a unit (pooled over its subtree when asked), with a row per unit below it."""
+    ids = unit_ids(unit, subtree and service is None)
+    blocks, units = [], []
+    versions = []
+    for code, index_name in INSTRUMENTS:
+        version = version_for(code, period)
+        if version is None:
+            raise ReportError(_("Instrumen %(code)s belum diterbitkan.") % {"code": code})
+        versions.append(version)
+        blocks.append(_block(Scope(unit, ids, period, version, service, with_suspect), index_name))
+    progress(30)
+    if len(ids) > 1:
+        units = _unit_verdicts(ids, period, versions, with_suspect)
+    progress(95)
+    day = today or timezone.localdate()
+    report = PerceptionReport(
+        title=TITLE,
+        regulation=versions[0].regulation or REGULATION,
+        unit_name=unit.name,
+        unit_code=unit.code,
+        period_name=period.name,
+        period_start=period.start,
+        period_end=period.end,
+        service_name=service.name if service is not None else "",
+        pooled=len(ids) > 1,
+        blocks=blocks,
+        units=units,
+        signature=signature(unit, day, place),
+        generated_on=day,
+    )
+    report.conclusion = conclusion(report)
+    return report
+
+
+def _unit_verdicts(
+    ids: list[int], period: Period, versions: list[InstrumentVersion], with_suspect: bool
+) -> list[UnitVerdict]:
+    members = {pk: pk for pk in ids}
+    results: list[dict[int, IndexResult]] = [
+        compute_grouped(members, v, period, with_suspect=with_suspect) for v in versions
+    ]
+    answered = {pk for r in results for pk in r}
+    rows = []
+    for member in Unit.objects.filter(pk__in=list(answered)).order_by("path"):
+        values = []
+        for by_unit in results:
+            r = by_unit.get(member.pk)
+            values.append((r.respondents, r.index_4, r.passed) if r else (0, None, None))
+        rows.append(UnitVerdict(member.name, member.code, values))
+    return rows
+
+
+def conclusion(report: PerceptionReport) -> list[str]:
+    where = {"unit": report.unit_name, "period": report.period_name}
+    sentences = []
+    for block in report.blocks:
+        if not block.has_result:
+            sentences.append(
+                _("Belum ada jawaban %(code)s untuk %(unit)s pada periode %(period)s.")
+                % {**where, "code": block.code}
+            )
+            continue
+        verdict = _("mencapai") if block.passed else _("belum mencapai")
+        sentences.append(
+            _(
+                "%(index)s %(unit)s periode %(period)s dari %(n)s responden adalah %(v6)s pada skala 1-6, "
+                "%(v4)s pada skala 1-4 dan %(v100)s pada skala 0-100; nilai ini %(verdict)s ambang "
+                "WBK/WBBM %(threshold)s."
+            )
+            % {
+                **where,
+                "index": block.index_name,
+                "n": num(block.respondents, 0),
+                "v6": num(block.index_6, 2),
+                "v4": num(block.index_4, 2),
+                "v100": num(block.index_100, 2),
+                "verdict": verdict,
+                "threshold": num(block.threshold, 2),
+            }
+        )
+    if report.passed is True:
+        sentences.append(_("Unit ini memenuhi syarat indeks persepsi untuk predikat WBK/WBBM."))
+    elif report.passed is False:
+        sentences.append(_("Unit ini belum memenuhi syarat indeks persepsi untuk predikat WBK/WBBM."))
+    return sentences

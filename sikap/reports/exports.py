@@ -1,0 +1,430 @@
+"""Anonymised raw responses of a scope as CSV, XLSX or SPSS .sav: one row per submission.
+
+What never leaves: device and network hashes, service codes, database ids (rows carry a running number
+instead), who entered or reviewed a submission, integrity signals, and the `extra` answers of custom
+fields (they may hold contact details, which UU 27/2022 keeps apart from answers). Free text (suggestion,
+complaint) is included unless the caller turns it off: respondents sometimes write names or phone numbers
+in it.
+
+CSV streams and XLSX is written to a temporary file, both with constant memory: submissions are read by
+keyset pagination, `CHUNK` at a time, with one more query for the chunk's answers (two queries per chunk,
+whatever the size). SPSS .sav cannot stream: pyreadstat writes a whole data frame, so the rows are gathered
+first as one- or two-byte codes (masked Int8/Int16) and categories; docs/benchmarks.md has the memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+import textwrap
+from array import array
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import IO, Any
+
+from django.db import connection
+from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.text import slugify
+
+from sikap.audit.actions import record
+from sikap.indices.queries import period_versions
+from sikap.indices.tallies import AGE_BANDS, age_band
+from sikap.instruments.models import InstrumentVersion
+from sikap.organisation.models import Period, Service, Unit
+from sikap.responses.models import Answer, Response, Submission
+from sikap.responses.validation import merged_fields
+
+CHUNK = 2000
+FORMATS = ("csv", "xlsx", "sav")
+XLSX_MAX_ROWS = 1_048_576  # per sheet, header included; longer exports continue on "Data 2", ...
+# A cell starting with one of these is a formula to Excel and LibreOffice; respondents' text must not be.
+FORMULA_START = "=+-@\t\r"
+PROFILE_LABELS = {"sex": "Jenis kelamin", "education": "Pendidikan terakhir", "occupation": "Pekerjaan"}
+PRIVACY_NOTE = (
+    "Data pribadi (UU 27/2022): tanpa identitas, tetapi saran dan pengaduan dapat memuat data pribadi; "
+    "jangan disebarkan di luar keperluan dinas."
+)
+SUBMISSION_FIELDS = (
+    *("pk", "unit_id", "service_id", "channel", "answered_on", "status", "verified"),
+    *("age", "sex", "education", "occupation"),
+)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What to export: a unit and its subtree, a period, optionally one instrument, and which statuses."""
+
+    unit: Unit
+    period: Period
+    instrument: str = ""
+    statuses: tuple[str, ...] = (Submission.Status.ACCEPTED,)
+    free_text: bool = True
+
+    def filename(self, fmt: str) -> str:
+        parts = ["jawaban", self.unit.code, slugify(self.period.name), self.instrument.lower()]
+        return "-".join(p for p in parts if p) + f".{fmt}"
+
+
+@dataclass
+class Column:
+    """One exported variable: name, label, and how .sav stores it (`kind`) with its value labels."""
+
+    name: str
+    label: str
+    kind: str  # number, category, coded, flag, date, score, text
+    values: dict[int, str] = field(default_factory=dict)
+    codes: dict[Any, int] = field(default_factory=dict)  # stored value -> .sav code, for `coded`
+    measure: str = "nominal"
+
+
+@dataclass
+class Layout:
+    """The columns of one export and what it needs to fill them (units, services, answer columns)."""
+
+    columns: list[Column]
+    answer_keys: list[tuple[str, list[int]]]  # per answer column: "value"/"importance", element ids
+    version_ids: list[int]
+    units: dict[int, tuple[str, str]]
+    services: dict[int, str]
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    @cached_property
+    def positions(self) -> tuple[dict[int, int], dict[int, int]]:
+        """Element id -> answer column index, for values and for importance."""
+        at: dict[str, dict[int, int]] = {"value": {}, "importance": {}}
+        for index, (kind, element_ids) in enumerate(self.answer_keys):
+            at[kind].update(dict.fromkeys(element_ids, index))
+        return at["value"], at["importance"]
+
+
+def _coded(name: str, label: str, pairs: Sequence[tuple[Any, Any]]) -> Column:
+    column = Column(name, label, "coded", codes={"": 0, None: 0})
+    for code, (value, text) in enumerate(pairs, start=1):
+        column.codes[value] = code
+        column.values[code] = str(text)
+    return column
+
+
+def _profile_choices(versions: list[InstrumentVersion]) -> dict[str, list[tuple[Any, Any]]]:
+    return {f.code: [(c[0], c[-1]) for c in f.choices] for f in merged_fields(versions) if f.choices}
+
+
+def _answer_columns(versions: list[InstrumentVersion]) -> tuple[list[Column], list[tuple[str, list[int]]]]:
+    """One column per instrument and element code; the newest version names it, older ones share it."""
+    specs: dict[str, dict[str, Any]] = {}  # column name -> label, points, element ids, importance
+    order: dict[str, list[str]] = {}
+    for version in versions:  # newest first within each instrument
+        code = version.instrument.code
+        for element in version.elements.all():
+            name = f"{code}_{element.code}"
+            if name not in specs:
+                order.setdefault(code, []).append(name)
+                points = dict(element.point_labels())
+                specs[name] = {"label": element.name, "points": points, "ids": [], "imp": False}
+            specs[name]["ids"].append(element.pk)
+            specs[name]["imp"] |= element.ask_importance
+    columns, keys = [], []
+    for names in order.values():
+        for name in names:
+            spec = specs[name]
+            columns.append(Column(name, spec["label"], "score", spec["points"], measure="ordinal"))
+            keys.append(("value", spec["ids"]))
+        for name in (n for n in names if specs[n]["imp"]):
+            label = f"{specs[name]['label']} (kepentingan)"
+            columns.append(Column(f"{name}_imp", label, "score", measure="ordinal"))
+            keys.append(("importance", specs[name]["ids"]))
+    return columns, keys
+
+
+def layout_for(scope: Scope) -> Layout:
+    """The columns of an export, from the instrument versions used in the scope's period."""
+    subtree = Unit.objects.subtree_of(scope.unit)
+    versions = period_versions(scope.period, subtree.values("pk"))
+    if scope.instrument:
+        versions = [v for v in versions if v.instrument.code == scope.instrument]
+    choices = _profile_choices(versions)
+    S = Submission
+    bands = [(label, label) for _, label in AGE_BANDS] + [("60+", "60+")]
+    columns = [
+        Column("no", "Nomor urut", "number", measure="scale"),
+        Column("unit_code", "Kode unit", "category"),
+        Column("unit_name", "Nama unit", "category"),
+        Column("service", "Jenis layanan", "category"),
+        _coded("channel", "Kanal", S.Channel.choices),
+        Column("answered_on", "Tanggal pengisian", "date", measure="scale"),
+        _coded("status", "Status", S.Status.choices),
+        Column("verified", "Terverifikasi kode layanan", "flag", {0: "Tidak", 1: "Ya"}),
+        Column("age", "Usia (tahun)", "score", measure="scale"),
+        _coded("age_band", "Kelompok usia", bands),
+        *(_coded(n, t, choices.get(n, [])) for n, t in PROFILE_LABELS.items()),
+    ]
+    answers, keys = _answer_columns(versions)
+    columns += answers
+    if scope.free_text:
+        columns += [Column("suggestion", "Saran", "text"), Column("complaint", "Pengaduan", "text")]
+    services = Service.objects.filter(unit__path__startswith=scope.unit.path).values_list("pk", "name")
+    return Layout(
+        columns=columns,
+        answer_keys=keys,
+        version_ids=[v.pk for v in versions],
+        units={pk: (code, name) for pk, code, name in subtree.values_list("pk", "code", "name")},
+        services=dict(services),
+    )
+
+
+def submissions(scope: Scope, layout: Layout) -> QuerySet[Submission]:
+    """The scope's submissions in id order; with an instrument, only those that answered it."""
+    found = Submission.objects.filter(
+        period=scope.period, unit__path__startswith=scope.unit.path, status__in=scope.statuses
+    )
+    if scope.instrument:
+        answered = Response.objects.filter(submission=OuterRef("pk"), version_id__in=layout.version_ids)
+        found = found.filter(Exists(answered))
+    return found.order_by("pk")
+
+
+def _pivot(layout: Layout, ids: list[int]) -> dict[int, list[Any]]:
+    """Answers of these submissions as one list per submission, in the layout's answer column order.
+
+    Plain (submission, element, value) rows pivoted here cost the database and Python less than one
+    conditional aggregate per element. The id range lets PostgreSQL walk the (submission, version) index;
+    a bare IN list of 2,000 ids made it scan the whole response table per chunk. Where the chunk's ids are
+    dense the range alone suffices (stray rows are dropped below) and spares binding 2,000 parameters.
+    """
+    value_at, importance_at = layout.positions
+    found = Answer.objects.filter(
+        response__submission_id__gte=ids[0],
+        response__submission_id__lte=ids[-1],
+        response__version_id__in=layout.version_ids,
+    )
+    if ids[-1] - ids[0] >= 2 * len(ids):
+        found = found.filter(response__submission_id__in=ids)
+    fields = ["response__submission_id", "element_id", "value", "importance"]
+    sql, params = found.order_by().values_list(*fields[: 4 if importance_at else 3]).query.sql_with_params()
+    with connection.cursor() as cursor:  # integers only: no converters needed, so skip the ORM's per-row work
+        cursor.execute(sql, params)
+        answers = cursor.fetchall()
+    width = len(layout.answer_keys)
+    rows = {submission_id: [None] * width for submission_id in ids}
+    for submission_id, element_id, value, *importance in answers if importance_at else ():
+        row = rows.get(submission_id)
+        if row is not None:
+            row[value_at[element_id]] = value
+            if importance[0] is not None:
+                row[importance_at[element_id]] = importance[0]
+    for submission_id, element_id, value in () if importance_at else answers:
+        row = rows.get(submission_id)
+        if row is not None:
+            row[value_at[element_id]] = value
+    return rows
+
+
+class Export:
+    """One export of a scope: its layout, its rows read in chunks, and a writer per format."""
+
+    def __init__(self, scope: Scope, chunk_size: int = CHUNK) -> None:
+        self.scope = scope
+        self.layout = layout_for(scope)
+        self.chunk_size = chunk_size
+        self.rows = 0
+
+    def chunks(self) -> Iterator[list[list[Any]]]:
+        """Lists of rows (plain values: int, str, date, None), `chunk_size` submissions at a time."""
+        layout, size = self.layout, self.chunk_size
+        fields = SUBMISSION_FIELDS + (("suggestion", "complaint") if self.scope.free_text else ())
+        query = submissions(self.scope, layout).values_list(*fields)
+        blank: list[Any] = [None] * len(layout.answer_keys)
+        last, units, services = 0, layout.units, layout.services
+        bands = {age: age_band(age) for age in (None, *range(130))}
+        while True:
+            chunk = list(query.filter(pk__gt=last)[:size])
+            if not chunk:
+                return
+            last = chunk[-1][0]
+            answers = _pivot(layout, [row[0] for row in chunk]) if layout.answer_keys else {}
+            rows = []
+            for pk, unit_id, service_id, channel, day, status, verified, age, *rest in chunk:
+                self.rows += 1
+                code, name = units.get(unit_id, ("", ""))
+                rows.append(
+                    [
+                        *(self.rows, code, name, services.get(service_id, ""), channel, day, status),
+                        *(int(verified), age, bands[age], *rest[:3]),
+                        *answers.get(pk, blank),
+                        *rest[3:],
+                    ]
+                )
+            yield rows
+            if len(chunk) < size:
+                return
+
+    def csv(self) -> Iterator[bytes]:
+        """UTF-8 with a byte order mark, so Excel opens it as UTF-8; one piece per chunk."""
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(self.layout.names)
+        yield ("\ufeff" + buffer.getvalue()).encode()
+        for rows in self.chunks():
+            buffer.seek(0)
+            buffer.truncate()
+            if self.scope.free_text:
+                for row in rows:  # inline: this runs for every row of a million-row export
+                    if row[-2] and row[-2][0] in FORMULA_START:
+                        row[-2] = "'" + row[-2]
+                    if row[-1] and row[-1][0] in FORMULA_START:
+                        row[-1] = "'" + row[-1]
+            writer.writerows(rows)
+            yield buffer.getvalue().encode()
+
+    def write_csv(self, out: IO[bytes]) -> None:
+        out.writelines(self.csv())
+
+    def write_xlsx(self, target: str | IO[bytes]) -> None:
+        """XlsxWriter in constant-memory mode: each row goes to disk as soon as the next one starts."""
+        import xlsxwriter
+
+        options = {"constant_memory": True, "tmpdir": tempfile.gettempdir(), "strings_to_formulas": False}
+        book = xlsxwriter.Workbook(target, {**options, "strings_to_numbers": False, "strings_to_urls": False})
+        bold, day = book.add_format({"bold": True}), book.add_format({"num_format": "yyyy-mm-dd"})
+        r, sheets = XLSX_MAX_ROWS, 0
+        for rows in self.chunks():
+            for row in rows:
+                if r == XLSX_MAX_ROWS:
+                    sheets += 1
+                    sheet = book.add_worksheet(f"Data {sheets}" if sheets > 1 else "Data")
+                    sheet.write_row(0, 0, self.layout.names, bold)
+                    sheet.freeze_panes(1, 0)
+                    number, string, date, r = sheet.write_number, sheet.write_string, sheet.write_datetime, 1
+                for c, value in enumerate(row):
+                    if value is None or value == "":
+                        continue
+                    kind = type(value)
+                    if kind is int:
+                        number(r, c, value)
+                    elif kind is str:
+                        string(r, c, value)
+                    else:
+                        date(r, c, value, day)
+                r += 1
+        if sheets == 0:
+            book.add_worksheet("Data").write_row(0, 0, self.layout.names, bold)
+        self._codebook(book.add_worksheet("Keterangan"), bold)
+        book.close()
+
+    def _codebook(self, sheet: Any, bold: Any) -> None:
+        scope = self.scope
+        sheet.write_string(0, 0, f"{scope.unit.name} ({scope.unit.code}) dan unit di bawahnya", bold)
+        sheet.write_string(1, 0, f"Periode {scope.period.name}; {self.rows} kiriman; status: ")
+        sheet.write_string(1, 1, ", ".join(scope.statuses))
+        sheet.write_string(2, 0, PRIVACY_NOTE)
+        sheet.write_row(4, 0, ["Variabel", "Keterangan", "Label nilai"], bold)
+        for r, column in enumerate(self.layout.columns, start=5):
+            labels = "; ".join(f"{k} = {v}" for k, v in column.values.items())
+            sheet.write_row(r, 0, [column.name, column.label, labels])
+
+    def write_sav(self, path: str) -> None:
+        """Not streamed: pyreadstat needs the whole frame. Codes are kept small to bound the memory."""
+        import pandas as pd
+        import pyreadstat
+
+        sinks = [_Sink(column) for column in self.layout.columns]
+        for rows in self.chunks():
+            for sink, values in zip(sinks, zip(*rows, strict=True), strict=True):
+                sink.add(values)
+        frame, columns = (
+            pd.DataFrame({sink.column.name: sink.series() for sink in sinks}),
+            self.layout.columns,
+        )
+        sinks.clear()  # the frame holds copies; the gathered arrays can go
+        labels: dict[str, dict[int | float, str]] = {
+            c.name: {k: v for k, v in c.values.items()} for c in columns if c.values
+        }
+        pyreadstat.write_sav(
+            frame,
+            path,
+            file_label=f"Sikap: {self.scope.unit.code}, {self.scope.period.name}"[:64],
+            column_labels={c.name: c.label for c in columns},
+            variable_value_labels=labels,
+            variable_measure={c.name: c.measure for c in columns},
+            row_compress=True,
+            note=textwrap.wrap(PRIVACY_NOTE, 80),  # SPSS documents are lines of 80 bytes
+        )
+
+    def write(self, fmt: str, path: str) -> int:
+        """Write the export to `path` in `fmt`; returns the number of rows."""
+        if fmt == "csv":
+            with open(path, "wb") as out:
+                self.write_csv(out)
+        else:
+            self.write_sav(path) if fmt == "sav" else self.write_xlsx(path)
+        return self.rows
+
+
+class _Sink:
+    """One column of a .sav export, gathered compactly chunk by chunk."""
+
+    def __init__(self, column: Column) -> None:
+        self.column = column
+        self.data: Any = array({"number": "i", "category": "i", "coded": "h"}.get(column.kind, "b"))
+        self.data = [] if column.kind in ("date", "text") else self.data
+        self.seen: dict[Any, Any] = {}
+
+    def add(self, values: tuple[Any, ...]) -> None:
+        kind, seen = self.column.kind, self.seen
+        if kind in ("number", "flag", "text"):
+            self.data.extend(values)
+        elif kind == "score":
+            self.data.extend([v or 0 for v in values])  # scores start at 1 and ages at 10: 0 is blank
+        elif kind == "date":
+            self.data.extend([seen.setdefault(v, v) for v in values])  # one object per distinct day
+        elif kind == "category":
+            self.data.extend([seen[v] if v in seen else seen.setdefault(v, len(seen)) for v in values])
+        else:
+            codes = self.column.codes
+            self.data.extend([codes[v] if v in codes else self._new_code(v) for v in values])
+
+    def _new_code(self, value: Any) -> int:
+        """A stored value the current choices no longer list (older versions, imports) gets its own code."""
+        code = max(self.column.values, default=0) + 1
+        self.column.codes[value] = code
+        self.column.values[code] = str(value)
+        return code
+
+    def series(self) -> Any:
+        import numpy as np
+        import pandas as pd
+
+        kind = self.column.kind
+        if kind in ("date", "text"):
+            return pd.Series(self.data, dtype=object)
+        values = np.frombuffer(self.data, dtype=self.data.typecode)
+        if kind == "category":
+            categories = sorted(self.seen, key=self.seen.__getitem__)
+            return pd.Categorical.from_codes(values.astype(np.int32), categories=categories)
+        blank = values == 0
+        if kind in ("score", "coded") and blank.any():
+            return pd.arrays.IntegerArray(values.copy(), blank)
+        return values.copy()
+
+
+def record_export(actor: Any, scope: Scope, fmt: str) -> None:
+    """Audit who took which respondents' data out, as UU 27/2022 accountability asks."""
+    after = {
+        "period": scope.period.name,
+        "instrument": scope.instrument or "all",
+        "format": fmt,
+        "statuses": list(scope.statuses),
+        "free_text": scope.free_text,
+    }
+    record(actor, "responses.exported", scope.unit, after=after)
+
+
+def statuses(with_suspect: bool, with_rejected: bool) -> tuple[str, ...]:
+    S = Submission.Status
+    chosen = ((S.ACCEPTED, True), (S.SUSPECT, with_suspect), (S.REJECTED, with_rejected))
+    return tuple(str(status) for status, wanted in chosen if wanted)

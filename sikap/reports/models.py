@@ -1,0 +1,75 @@
+"""Report jobs: a report built in the background (a whole Kanwil), its progress and its file."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from sikap.organisation.models import Period, Service, Unit
+
+
+class ReportJob(models.Model):
+    """One requested report: what, for whom, how far the worker is, and the file when done."""
+
+    class Kind(models.TextChoices):
+        SKM = "skm", _("Laporan SKM")
+        SPKP_SPAK = "spkp-spak", _("Laporan SPKP/SPAK")
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        XLSX = "xlsx", "XLSX"
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Dalam antrean")
+        RUNNING = "running", _("Sedang dibuat")
+        DONE = "done", _("Selesai")
+        FAILED = "failed", _("Gagal")
+
+    kind = models.CharField(_("jenis laporan"), max_length=12, choices=Kind.choices)
+    format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    unit = models.ForeignKey(Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(Period, verbose_name=_("periode"), on_delete=models.CASCADE, related_name="+")
+    service = models.ForeignKey(
+        Service, verbose_name=_("layanan"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    subtree = models.BooleanField(_("termasuk unit di bawahnya"), default=False)
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
+    percent = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
+    file = models.FileField(_("berkas"), upload_to="reports/%Y/", max_length=255, blank=True)
+    error = models.TextField(_("galat"), blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diminta oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    task_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(_("diminta"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tugas laporan")
+        verbose_name_plural = _("tugas laporan")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(percent__lte=100),
+                name="report_job_percent_max_100",
+                violation_error_message=_("Kemajuan paling tinggi 100 %."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="done") | ~Q(file=""),
+                name="report_job_done_has_file",
+                violation_error_message=_("Tugas yang selesai harus memiliki berkas."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.unit} {self.period} ({self.get_status_display()})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.FAILED)

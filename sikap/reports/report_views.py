@@ -1,0 +1,89 @@
+"""Report pages: choose a report for a unit, get it now (one unit) or follow its background job (subtree)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from sikap.accounts.access import access_for
+from sikap.indices.queries import default_period
+from sikap.indices.views import ROLLUP_KINDS
+from sikap.organisation.models import Period, Service, Unit
+from sikap.reports.builders.rows import ReportError
+from sikap.reports.models import ReportJob
+from sikap.reports.tasks import build, request_report
+
+RECENT_JOBS = 10
+
+
+class ReportForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Jenis laporan"), choices=ReportJob.Kind.choices)
+    format = forms.ChoiceField(label=_("Format"), choices=ReportJob.Format.choices)
+    period = forms.ModelChoiceField(label=_("Periode"), queryset=Period.objects.all(), empty_label=None)
+    service = forms.ModelChoiceField(
+        label=_("Jenis layanan"),
+        queryset=Service.objects.none(),
+        required=False,
+        empty_label=_("Semua layanan"),
+    )
+    subtree = forms.BooleanField(
+        label=_("Sertakan semua unit di bawahnya (dibuat di latar belakang)"), required=False
+    )
+
+    def __init__(self, unit: Unit, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["service"].queryset = Service.objects.filter(unit=unit).order_by("-year", "name")  # type: ignore[attr-defined]
+        self.fields["period"].initial = default_period()
+        if not unit.children.exists():
+            del self.fields["subtree"]
+        else:
+            self.fields["subtree"].initial = unit.kind in ROLLUP_KINDS
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_page(request: HttpRequest, code: str) -> HttpResponse:
+    unit = access_for(request.user).require_view(get_object_or_404(Unit, code=code))
+    form = ReportForm(unit, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        choice = {"kind": data["kind"], "fmt": data["format"], "unit": unit, "period": data["period"]}
+        if data.get("subtree") and data["service"] is None:
+            job = request_report(request.user, subtree=True, **choice)
+            return redirect("report_job", pk=job.pk)
+        try:
+            built = build(data["kind"], data["format"], unit, data["period"], service=data["service"])
+        except ReportError as error:
+            form.add_error(None, str(error))
+        else:
+            response = HttpResponse(built.content, content_type=built.content_type)
+            response["Content-Disposition"] = f'attachment; filename="{built.filename}"'
+            return response
+    jobs = ReportJob.objects.filter(unit=unit).select_related("period")[:RECENT_JOBS]
+    return render(request, "reports/report_form.html", {"unit": unit, "form": form, "jobs": jobs})
+
+
+def _visible_job(request: HttpRequest, pk: int) -> ReportJob:
+    job = get_object_or_404(ReportJob.objects.select_related("unit", "period", "service"), pk=pk)
+    access_for(request.user).require_view(job.unit)
+    return job
+
+
+@login_required
+@require_GET
+def job_page(request: HttpRequest, pk: int) -> HttpResponse:
+    return render(request, "reports/report_job.html", {"job": _visible_job(request, pk)})
+
+
+@login_required
+@require_GET
+def job_file(request: HttpRequest, pk: int) -> FileResponse:
+    job = _visible_job(request, pk)
+    if job.status != ReportJob.Status.DONE or not job.file:
+        raise Http404
+    name = job.file.name.rsplit("/", 1)[-1]
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=name)

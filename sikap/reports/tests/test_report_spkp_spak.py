@@ -1,0 +1,116 @@
+"""The SPKP/SPAK report: IPKP and IPAK on the three scales, the conversion named, the WBK/WBBM verdict."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from sikap.indices.queries import version_for
+from sikap.indices.results import compute
+from sikap.indices.templatetags.indices_tags import idnum
+from sikap.indices.tests.helpers import random_submission
+from sikap.instruments.models import InstrumentVersion
+from sikap.reports.builders.perception import perception_report
+from sikap.reports.tasks import build
+from sikap.testing.factories import make_campaign
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def campaign(world):
+    rng = random.Random(21)
+    campaign = make_campaign([world.division, world.other_division], with_service_links=False)
+    for _ in range(12):
+        random_submission(campaign, world.division, rng)
+    return campaign
+
+
+def pdf_text(content: bytes) -> str:
+    reader = PdfReader(io.BytesIO(content))
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() or "" for page in reader.pages))
+
+
+def results(world, period):
+    return {
+        code: compute([world.division.pk], version_for(code, period), period) for code in ("SPKP", "SPAK")
+    }
+
+
+def test_the_pdf_shows_both_indices_on_three_scales_with_the_conversion(world, campaign):
+    period = campaign.period
+    text = pdf_text(build("spkp-spak", "pdf", world.division, period).content)
+    assert "Skala 1-6" in text and "Skala 1-4" in text and "Skala 0-100" in text
+    assert "konversi linear: x4 = 1 + 3(m6 - 1)/5" in text
+    assert "Ambang WBK/WBBM: IPKP dan IPAK ≥ 3,60 pada skala 1-4" in text
+    for code, result in results(world, period).items():
+        assert idnum(result.index, 4) in text, code
+        assert idnum(result.index_4, 4) in text and idnum(result.score, 2) in text
+        for item in result.elements:
+            assert idnum(item.mean, 4) in text, item.code
+    report = perception_report(world.division, period)
+    expected = "MEMENUHI syarat" if report.passed else "BELUM MEMENUHI syarat"
+    assert f"Hasil WBK/WBBM: {expected}" in text
+
+
+def test_the_verdict_follows_the_threshold_of_the_version(world, campaign):
+    period = campaign.period
+    ipkp = results(world, period)["SPKP"].index_4
+    report = perception_report(world.division, period)
+    assert report.blocks[0].passed == (round(ipkp, 2) >= 3.60)
+    # A stricter (or looser) threshold in the version's scoring settings changes the verdict.
+    InstrumentVersion.objects.filter(instrument__code__in=["SPKP", "SPAK"]).update(
+        scoring={"conversion": "linear", "threshold_1_4": 1.0}
+    )
+    assert perception_report(world.division, period).passed is True
+    InstrumentVersion.objects.filter(instrument__code__in=["SPKP", "SPAK"]).update(
+        scoring={"conversion": "linear", "threshold_1_4": 4.0}
+    )
+    strict = perception_report(world.division, period)
+    assert strict.passed is False and strict.threshold == 4
+    assert "belum mencapai ambang WBK/WBBM 4,00" in " ".join(strict.conclusion)
+
+
+def test_the_xlsx_holds_the_three_scales_as_numbers(world, campaign):
+    period = campaign.period
+    book = load_workbook(io.BytesIO(build("spkp-spak", "xlsx", world.division, period).content))
+    assert book.sheetnames == ["Ringkasan", "Butir"]
+    rows = {r[1]: r for r in book["Ringkasan"].iter_rows(values_only=True) if r[1] in ("SPKP", "SPAK")}
+    for code, result in results(world, period).items():
+        _name, _code, n, six, four, hundred, low, high, verdict, conversion = rows[code]
+        assert (n, six, four, hundred) == (result.respondents, result.index, result.index_4, result.score)
+        assert (low, high) == result.ci95
+        assert verdict == ("Memenuhi" if result.passed else "Belum memenuhi")
+        assert conversion.startswith("konversi linear")
+    items = list(book["Butir"].iter_rows(min_row=2, values_only=True))
+    assert len(items) == 8 + 5 and all(isinstance(r[4], float) for r in items)
+
+
+def test_a_ministry_report_lists_each_unit_with_its_verdict(world, campaign):
+    rng = random.Random(2)
+    for _ in range(3):
+        random_submission(campaign, world.other_division, rng)
+    report = perception_report(world.ministry, campaign.period, subtree=True)
+    assert report.pooled and [u.unit_code for u in report.units] == [
+        world.division.code,
+        world.other_division.code,
+    ]
+    assert report.blocks[0].respondents == 15
+    book = load_workbook(
+        io.BytesIO(build("spkp-spak", "xlsx", world.ministry, campaign.period, subtree=True).content)
+    )
+    assert book.sheetnames == ["Ringkasan", "Butir", "Unit"]
+    assert [r[2] for r in book["Unit"].iter_rows(min_row=2, values_only=True)] == [12, 3]
+
+
+def test_without_answers_the_report_says_so(world):
+    campaign = make_campaign([world.division], with_service_links=False)
+    report = perception_report(world.division, campaign.period)
+    assert report.passed is None
+    text = pdf_text(build("spkp-spak", "pdf", world.division, campaign.period).content)
+    assert "belum dapat ditentukan" in text and "Belum ada jawaban SPKP" in text
