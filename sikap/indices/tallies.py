@@ -21,6 +21,7 @@ from sikap.organisation.models import Period
 from sikap.responses.models import Answer, Response, Submission
 
 COUNTED = (Submission.Status.ACCEPTED, Submission.Status.SUSPECT)
+MAX_PARAMETERS = 30_000  # per statement; SQLite allows 32,766
 DIMENSIONS = ("sex", "age_band", "education", "occupation")
 AGE_BANDS = ((20, "<20"), (30, "20-29"), (40, "30-39"), (50, "40-49"), (60, "50-59"))
 
@@ -158,14 +159,19 @@ def _upsert(model: type[models.Model], keys: list[str], sums: list[str], rows: I
         return
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(c) for c in [*keys, *sums])
-    placeholders = ", ".join(["(" + ", ".join(["%s"] * (len(keys) + len(sums))) + ")"] * len(rows))
+    width = len(keys) + len(sums)
     updates = ", ".join(
         f"{c} = {table}.{c} + excluded.{c}" for c in (connection.ops.quote_name(s) for s in sums)
     )
     conflict = ", ".join(connection.ops.quote_name(k) for k in keys)
-    sql = f"INSERT INTO {table} ({columns}) VALUES {placeholders} ON CONFLICT ({conflict}) DO UPDATE SET {updates}"
+    # Chunks stay under SQLite's 32,766 bound parameters; sorted chunks keep the lock order.
+    step = max(1, MAX_PARAMETERS // width)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [value for row in rows for value in row])
+        for start in range(0, len(rows), step):
+            chunk = rows[start : start + step]
+            placeholders = ", ".join(["(" + ", ".join(["%s"] * width) + ")"] * len(chunk))
+            sql = f"INSERT INTO {table} ({columns}) VALUES {placeholders} ON CONFLICT ({conflict}) DO UPDATE SET {updates}"
+            cursor.execute(sql, [value for row in chunk for value in row])
 
 
 @transaction.atomic

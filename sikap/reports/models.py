@@ -58,7 +58,7 @@ class ReportJob(models.Model):
             models.CheckConstraint(
                 condition=Q(percent__lte=100),
                 name="report_job_percent_max_100",
-                violation_error_message=_("Kemajuan paling tinggi 100 %."),
+                violation_error_message=_("Kemajuan paling tinggi 100 persen."),
             ),
             models.CheckConstraint(
                 condition=~Q(status="done") | ~Q(file=""),

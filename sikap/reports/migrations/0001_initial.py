@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'tugas laporan',
                 'verbose_name_plural': 'tugas laporan',
                 'ordering': ['-created_at', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('percent__lte', 100)), name='report_job_percent_max_100', violation_error_message='Kemajuan paling tinggi 100 %.'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'done'), _negated=True), models.Q(('file', ''), _negated=True), _connector='OR'), name='report_job_done_has_file', violation_error_message='Tugas yang selesai harus memiliki berkas.')],
+                'constraints': [models.CheckConstraint(condition=models.Q(('percent__lte', 100)), name='report_job_percent_max_100', violation_error_message='Kemajuan paling tinggi 100 persen.'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'done'), _negated=True), models.Q(('file', ''), _negated=True), _connector='OR'), name='report_job_done_has_file', violation_error_message='Tugas yang selesai harus memiliki berkas.')],
             },
         ),
     ]
