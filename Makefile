@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install run serve migrate demo test lint typecheck migrations-check test-sqlite test-postgres messages bench clean
+.PHONY: help install run serve migrate demo test lint typecheck migrations-check test-sqlite test-postgres messages bench clean bench-export bench-submit bench-indices
 
 help:
 	@echo "make run     install, migrate, load the demo ministry, serve at http://$(HOST):$(PORT)"
@@ -19,9 +19,14 @@ $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 ($(PYTHON)) is needed: apt install python3.11 python3.11-venv"; exit 1; }
 	$(PYTHON) -m venv $(VENV) || { echo "Could not create .venv: apt install python3.11-venv"; exit 1; }
 
-$(STAMP): $(BIN)/python pyproject.toml
+# Front-end packages (Chart.js) come from npm, exactly as pinned in package-lock.json.
+$(STAMP): $(BIN)/python pyproject.toml $(wildcard package-lock.json)
 	$(BIN)/pip install --quiet --disable-pip-version-check --upgrade "pip==25.3"
 	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@if [ -f package.json ]; then \
+		command -v npm >/dev/null || { echo "npm is needed for the charts (package.json): apt install npm"; exit 1; }; \
+		npm ci --no-audit --no-fund; \
+	fi
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -64,5 +69,18 @@ messages: install
 	$(BIN)/sikap makemessages -l en --ignore=.venv --ignore=node_modules
 	$(BIN)/sikap compilemessages --ignore=.venv --ignore=node_modules
 
+bench-export: install
+	@echo "=== Export benchmark: 1M submissions to CSV, XLSX and SPSS .sav (throwaway PostgreSQL) ==="
+	$(BIN)/python bench/export.py $(BENCH_EXPORT_ARGS)
+
+bench-submit: install
+	@echo "=== Submission benchmark: gunicorn (2 workers) on a throwaway PostgreSQL, 50 browser-like clients ==="
+	$(BIN)/python bench/submit.py $(BENCH_SUBMIT_ARGS)
+
 clean:
 	rm -rf $(VENV) var/test.sqlite3 .pytest_cache .mypy_cache .ruff_cache
+
+bench-indices: install
+	@echo "=== Indices benchmark: rollup reads and the full rebuild at 100k/1M/10M responses, DuckDB beside it ==="
+	@$(BIN)/python -c "import duckdb" 2>/dev/null || $(BIN)/pip install --quiet --disable-pip-version-check "duckdb==2.0.0"
+	$(BIN)/python bench/indices.py $(BENCH_INDICES_ARGS)

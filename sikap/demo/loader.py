@@ -1,4 +1,5 @@
-"""Loads the Ministry of Law demo (provinces, unit tree, periods, catalogue, user counts, users).
+"""Loads the Ministry of Law demo (provinces, unit tree, periods, catalogue, user counts, users, campaigns),
+then its synthetic survey responses (`sikap.demo.responses`) unless asked not to.
 
 Everything is created through the action functions, so every row has its audit event (actor: system). The
 load is idempotent: it looks each thing up by its natural key (province code, unit code, period name, service
@@ -23,8 +24,15 @@ from sikap.demo.data.provinces import PROVINCES
 from sikap.demo.data.services import YEARS, specs_for, unit_users
 from sikap.demo.data.units import UNITS
 from sikap.demo.data.users import DEMO_USERS
+from sikap.demo.responses import load_responses
 from sikap.instruments.demo import open_demo_campaigns
-from sikap.organisation.actions import create_period, create_unit, save_service, set_user_count
+from sikap.organisation.actions import (
+    UserCountRow,
+    create_period,
+    create_services,
+    create_unit,
+    set_user_counts,
+)
 from sikap.organisation.models import Period, Province, Service, ServiceUserCount, Unit
 
 # Meets the project's validators (10+ characters, not common, not numeric, unlike the usernames).
@@ -74,7 +82,11 @@ class Login:
 
 
 def load_demo(*, responses: bool = True) -> Summary:
-    """Load the demo in one transaction. `responses` is accepted for the synthetic responses still to come."""
+    """Load the organisation in one transaction, then (unless `responses` is False) the synthetic responses.
+
+    The responses come in one transaction per period (see `sikap.demo.responses`), so an interrupted load
+    keeps what it stored and a rerun completes it.
+    """
     summary = Summary()
     with transaction.atomic():
         provinces = _load_provinces(summary)
@@ -86,6 +98,11 @@ def load_demo(*, responses: bool = True) -> Summary:
         # A current-period campaign (SKM + SPKP + SPAK) with its public links for every unit with services.
         links = open_demo_campaigns()
         summary.tally("public links").created += links
+    if responses:
+        loaded = load_responses(ACTOR)
+        summary.tally("campaigns").created += loaded.campaigns
+        summary.tally("responses").created += loaded.created
+        summary.tally("responses").existing += loaded.existing
     return summary
 
 
@@ -156,6 +173,7 @@ def _load_services(summary: Summary, units: dict[str, Unit]) -> dict[ServiceKey,
         (s.unit_id, s.year, s.name, s.channel): s
         for s in Service.objects.filter(unit_id__in=unit_ids, year__in=YEARS)
     }
+    missing: list[Service] = []
     for spec in UNITS:
         if not spec.catalogue:
             continue
@@ -165,8 +183,7 @@ def _load_services(summary: Summary, units: dict[str, Unit]) -> dict[ServiceKey,
                 key = (unit.pk, year, service.name, service.channel)
                 created = key not in existing
                 if created:
-                    existing[key] = save_service(
-                        ACTOR,
+                    missing.append(
                         Service(
                             unit=unit,
                             year=year,
@@ -174,9 +191,11 @@ def _load_services(summary: Summary, units: dict[str, Unit]) -> dict[ServiceKey,
                             category=service.category,
                             channel=service.channel,
                             active=year not in service.inactive_in,
-                        ),
+                        )
                     )
                 summary.count("services", created)
+    for new in create_services(ACTOR, missing):
+        existing[(new.unit_id, new.year, new.name, new.channel)] = new
     return existing
 
 
@@ -190,6 +209,7 @@ def _load_user_counts(
     existing = set(
         ServiceUserCount.objects.filter(service_id__in=service_ids).values_list("service_id", "period_id")
     )
+    missing: list[UserCountRow] = []
     for spec in UNITS:
         if not spec.catalogue:
             continue
@@ -208,8 +228,9 @@ def _load_user_counts(
                     created = (service.pk, period.pk) not in existing
                     if created:
                         users = sum(pair) if index is None else pair[index]
-                        set_user_count(ACTOR, service, period, users, source=SOURCES[service.channel])
+                        missing.append((service, period, users, SOURCES[service.channel]))
                     summary.count("user counts", created)
+    set_user_counts(ACTOR, missing)
 
 
 def _load_users(summary: Summary, units: dict[str, Unit]) -> None:

@@ -7,11 +7,12 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F, Value
+from django.db.models import CheckConstraint, F, Q, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
 from sikap.audit.actions import record, snapshot
+from sikap.audit.models import AuditEvent
 from sikap.organisation.models import Period, Province, Service, ServiceUserCount, Unit
 
 UNIT_FIELDS = ["parent_id", "kind", "code", "name", "active", "path"]
@@ -135,3 +136,161 @@ def set_user_count(
     if after != before:
         record(actor, "service_user_count.set", count, before=before, after=after)
     return count
+
+
+# --- bulk: many catalogue entries or user counts in one transaction (loaders and imports) -------------------
+
+RowErrors = list[tuple[int, ValidationError]]
+
+
+def _audit_events(
+    actor: Any, action: str, rows: Iterable[tuple[Any, dict[str, Any] | None, dict[str, Any]]]
+) -> list[AuditEvent]:
+    """One audit row per (object, before, after), shaped exactly as `record` writes them."""
+    user = actor if getattr(actor, "pk", None) else None
+    name = getattr(actor, "username", "") or ("system" if actor is None else str(actor))
+    return [
+        AuditEvent(
+            actor=user,
+            actor_name=name,
+            action=action,
+            object_type=obj._meta.label_lower,
+            object_id=str(obj.pk),
+            object_repr=str(obj)[:300],
+            before=before,
+            after=after,
+        )
+        for obj, before, after in rows
+    ]
+
+
+def _raise_row_errors(errors: RowErrors) -> None:
+    """One ValidationError naming every bad row (1-based), so a loader can report them all at once."""
+    if errors:
+        raise ValidationError(
+            [
+                _("Baris %(row)d: %(message)s") % {"row": row, "message": "; ".join(error.messages)}
+                for row, error in errors
+            ]
+        )
+
+
+def _check_constraints(obj: Any, row: int, errors: RowErrors, seen: dict[tuple[Any, ...], bool]) -> None:
+    """The model's check constraints, asked of the database once per distinct value of their fields.
+
+    (`full_clean` would run one query per row and constraint; a batch repeats the same few values.)
+    """
+    for constraint in type(obj)._meta.constraints:
+        if not isinstance(constraint, CheckConstraint):
+            continue
+        names = sorted(Q(constraint.condition).referenced_base_fields)
+        key = (constraint.name, *(getattr(obj, obj._meta.get_field(n).attname) for n in names))
+        if key not in seen:
+            try:
+                constraint.validate(type(obj), obj)  # type: ignore[attr-defined]  # absent from django-stubs
+                seen[key] = True
+            except ValidationError:
+                seen[key] = False
+        if not seen[key]:
+            errors.append((row, ValidationError(constraint.get_violation_error_message())))
+
+
+@transaction.atomic
+def create_services(actor: Any, services: Iterable[Service]) -> list[Service]:
+    """Add many new catalogue entries at once: each row validated, one insert, one audit row per entry.
+
+    The same rules and audit rows ("service.create") as `save_service` for a new entry, checked for the
+    whole batch before anything is written: one bad row stops the batch and every bad row is reported.
+    """
+    services = list(services)
+    errors: RowErrors = []
+    unit_ids = {s.unit_id for s in services}
+    known_units = set(Unit.objects.filter(pk__in=unit_ids).values_list("pk", flat=True))
+    taken = set(
+        Service.objects.filter(unit_id__in=unit_ids, year__in={s.year for s in services}).values_list(
+            "unit_id", "year", "name", "channel"
+        )
+    )
+    checked: dict[tuple[Any, ...], bool] = {}
+    for row, service in enumerate(services, start=1):
+        if service.pk is not None:
+            errors.append((row, ValidationError(_("Layanan ini sudah tersimpan."))))
+            continue
+        try:
+            # The unit, uniqueness and check constraints are checked for the whole batch below.
+            service.full_clean(exclude=["unit"], validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            errors.append((row, error))
+        if service.unit_id not in known_units:
+            errors.append((row, ValidationError(_("Unit tidak dikenal."))))
+        _check_constraints(service, row, errors, checked)
+        key = (service.unit_id, service.year, service.name, service.channel)
+        if key in taken:
+            errors.append(
+                (row, ValidationError(_("Layanan ini sudah terdaftar untuk unit, tahun dan kanal tersebut.")))
+            )
+        taken.add(key)
+    _raise_row_errors(errors)
+    created = Service.objects.bulk_create(services, batch_size=500)
+    events = _audit_events(actor, "service.create", ((s, None, snapshot(s, SERVICE_FIELDS)) for s in created))
+    AuditEvent.objects.bulk_create(events, batch_size=1000)
+    return created
+
+
+UserCountRow = tuple[Service, Period, int, str]  # service, period, users, source
+COUNT_FIELDS = ["users", "source"]
+
+
+@transaction.atomic
+def set_user_counts(actor: Any, rows: Iterable[UserCountRow]) -> list[ServiceUserCount]:
+    """Record many (service, period, users, source) figures at once, replacing earlier ones.
+
+    The same rules and audit rows ("service_user_count.set", with before and after) as `set_user_count`,
+    with one read of the stored figures, one insert, one update and one audit insert for the batch.
+    Unchanged figures write nothing. Returns the batch's counts, stored or already as given.
+    """
+    rows = list(rows)
+    errors: RowErrors = []
+    service_ids = {row[0].pk for row in rows}
+    period_ids = {row[1].pk for row in rows}
+    known_services = set(Service.objects.filter(pk__in=service_ids).values_list("pk", flat=True))
+    known_periods = set(Period.objects.filter(pk__in=period_ids).values_list("pk", flat=True))
+    stored = {
+        (c.service_id, c.period_id): c
+        for c in ServiceUserCount.objects.select_for_update().filter(
+            service_id__in=service_ids, period_id__in=period_ids
+        )
+    }
+    seen: set[tuple[int, int]] = set()
+    counts: list[tuple[ServiceUserCount, dict[str, Any] | None]] = []
+    for row, (service, period, users, source) in enumerate(rows, start=1):
+        key = (service.pk, period.pk)
+        if service.pk not in known_services or period.pk not in known_periods:
+            errors.append((row, ValidationError(_("Layanan atau periode tidak dikenal."))))
+            continue
+        if key in seen:
+            errors.append((row, ValidationError(_("Layanan dan periode ini muncul dua kali."))))
+            continue
+        seen.add(key)
+        if users < 0:
+            errors.append((row, ValidationError(_("Jumlah pengguna layanan tidak boleh negatif."))))
+            continue
+        count = stored.get(key) or ServiceUserCount(service=service, period=period)
+        before = snapshot(count, COUNT_FIELDS) if count.pk else None
+        count.users, count.source = users, source
+        try:
+            count.full_clean(exclude=["service", "period"], validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            errors.append((row, error))
+        counts.append((count, before))
+    _raise_row_errors(errors)
+    changed = [
+        (count, before, after)
+        for count, before in counts
+        if (after := snapshot(count, COUNT_FIELDS)) != before
+    ]
+    ServiceUserCount.objects.bulk_create([c for c, before, _a in changed if before is None], batch_size=1000)
+    updated = [c for c, before, _a in changed if before is not None]
+    ServiceUserCount.objects.bulk_update(updated, COUNT_FIELDS, batch_size=1000)
+    AuditEvent.objects.bulk_create(_audit_events(actor, "service_user_count.set", changed), batch_size=1000)
+    return [count for count, _before in counts]

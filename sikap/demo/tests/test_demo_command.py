@@ -32,7 +32,7 @@ def demo(django_db_setup, django_db_blocker):
         outer.__enter__()
         try:
             out = StringIO()
-            call_command("demo", stdout=out)
+            call_command("demo", "--no-responses", stdout=out)
             yield out.getvalue()
         finally:
             transaction.set_rollback(True)
@@ -179,7 +179,7 @@ def test_every_row_was_created_through_an_audited_action_by_the_system():
 def test_running_it_again_changes_nothing():
     before = model_counts()
     out = StringIO()
-    call_command("demo", stdout=out)
+    call_command("demo", "--no-responses", stdout=out)
     assert model_counts() == before
     assert "nothing changed" in out.getvalue()
 
@@ -189,7 +189,7 @@ def test_it_leaves_an_existing_user_alone():
     user.set_password("kata-sandi-pribadi-7")
     user.save()
     user.memberships.all().delete()
-    call_command("demo", stdout=StringIO())
+    call_command("demo", "--no-responses", stdout=StringIO())
     user.refresh_from_db()
     assert user.check_password("kata-sandi-pribadi-7")
     assert not user.memberships.exists()

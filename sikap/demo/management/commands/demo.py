@@ -14,8 +14,8 @@ class Command(BaseCommand):
     help = (
         "Load the Kementerian Hukum demo: 38 provinces, the unit tree (8 Eselon I units, 33 Kanwil with "
         "their divisions, 5 Balai Harta Peninggalan), periods 2024-2026, the 2025 and 2026 service "
-        "catalogues with user counts, and one demo user per role. Safe to run again: it only adds what is "
-        "missing."
+        "catalogues with user counts, one demo user per role, survey campaigns, and synthetic responses "
+        "for the current semester and the two before it. Safe to run again: it only adds what is missing."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -27,8 +27,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-responses",
             action="store_true",
-            help="Do not generate synthetic survey responses. (The demo has none yet, so this changes "
-            "nothing today; it will skip them once response generation is added.)",
+            help="Build everything but the synthetic survey responses (for scripts and tests). Without it, "
+            "the demo adds about 25,000 respondents over the current semester and the two before it.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
