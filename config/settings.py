@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "sikap.instruments",
     "sikap.responses",
     "sikap.indices",
+    "sikap.dashboards",
     "sikap.publication",
     "sikap.reports",
     "sikap.followup",

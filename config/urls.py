@@ -12,6 +12,7 @@ urlpatterns = [
     path("s/", include("sikap.responses.public_urls")),
     path("operator/", include("sikap.responses.operator_urls")),
     path("indeks/", include("sikap.indices.urls")),
+    path("dasbor/", include("sikap.dashboards.urls")),
     path("laporan/", include("sikap.reports.urls")),
     path("laporan/", include("sikap.reports.report_urls")),
     path("tindak-lanjut/", include("sikap.followup.urls")),
