@@ -54,6 +54,7 @@ def _browser_missing_reason() -> str:
 
 MISSING = _browser_missing_reason()
 REQUIRED = os.environ.get("SIKAP_REQUIRE_BROWSER") == "1"
+_collected = pytest.StashKey[int]()  # how many browser tests this run collected
 
 
 def _banner(message: str) -> str:
@@ -73,9 +74,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         marker = pytest.mark.skip(reason=f"BROWSER TESTS SKIPPED: {MISSING}")
         for item in browser_items:
             item.add_marker(marker)
-
-
-_collected = pytest.StashKey[int]()
 
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:

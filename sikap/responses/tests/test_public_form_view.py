@@ -199,3 +199,9 @@ def test_the_page_chrome_is_translated(client, survey):
     for text in ("Send your rating", "About you", "Personal data protection"):
         assert text in html
     assert "Kirim penilaian" not in html
+
+
+def test_the_browser_is_told_not_to_restore_answers_after_back(client, survey):
+    # Otherwise Back restores every answer into a fresh form with a new key, inviting a second submission.
+    html = client.get(form_url(survey.service_link)).content.decode()
+    assert 'novalidate autocomplete="off">' in html
