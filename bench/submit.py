@@ -38,8 +38,6 @@ import datetime
 import http.client
 import os
 import platform
-import random
-import re
 import secrets
 import socket
 import subprocess
@@ -49,17 +47,26 @@ import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import parse_qs, urlencode, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))  # `bench` and `config` import when run as `python bench/submit.py`
 
-CEILING_PATH = "/bench/ceiling/"
-HOST = "127.0.0.1"
-
+# After the sys.path line above, so that it imports when run as a script.
+from bench.submit_clients import (  # noqa: E402
+    CEILING_PATH,
+    HOST,
+    Tally,
+    Window,
+    _ram,
+    _version,
+    ceiling_client,
+    cpu_snapshot,
+    postgres_version,
+    postmaster_of,
+    respondent,
+)
 
 # ---------------------------------------------------------------------------------------------- set-up
 
@@ -152,235 +159,6 @@ def start_gunicorn(args: argparse.Namespace, env: dict[str, str], port: int, log
             time.sleep(0.2)
     server.terminate()
     raise SystemExit(f"gunicorn did not answer within 30 s:\n{log.read_text()[-3000:]}")
-
-
-# --------------------------------------------------------------------------------------------- clients
-
-
-@dataclass
-class Window:
-    """The measured interval (time.monotonic): after the warm-up, for `duration` seconds."""
-
-    start: float
-    stop: float
-
-    def holds(self, moment: float) -> bool:
-        return self.start <= moment <= self.stop
-
-
-@dataclass
-class Tally:
-    """One client thread's results, merged after the run."""
-
-    latencies: dict[str, list[float]] = field(default_factory=dict)
-    accepted_in_window: int = 0
-    requests_in_window: int = 0
-    accepted_keys: list[str] = field(default_factory=list)
-    unanswered_keys: list[str] = field(default_factory=list)  # POSTs that got no answer at all
-    errors: Counter[str] = field(default_factory=Counter)
-    resent: int = 0  # requests resent after the server had closed an idle kept-alive connection
-
-    def record(self, kind: str, window: Window, started: float, ended: float) -> bool:
-        inside = window.holds(ended)
-        if inside:
-            self.latencies.setdefault(kind, []).append(ended - started)
-            self.requests_in_window += 1
-        return inside
-
-    def merge(self, other: Tally) -> None:
-        for kind, values in other.latencies.items():
-            self.latencies.setdefault(kind, []).extend(values)
-        self.accepted_in_window += other.accepted_in_window
-        self.requests_in_window += other.requests_in_window
-        self.accepted_keys += other.accepted_keys
-        self.unanswered_keys += other.unanswered_keys
-        self.errors.update(other.errors)
-        self.resent += other.resent
-
-
-class Browser:
-    """Just enough of a browser: one keep-alive connection (reopened when the server closes it), cookies."""
-
-    def __init__(self, port: int) -> None:
-        self.conn = http.client.HTTPConnection(HOST, port, timeout=60)
-        self.cookies: dict[str, str] = {}
-        self.retries = 0
-
-    def forget(self) -> None:
-        """A new respondent: a browser that has never seen this site."""
-        self.cookies = {}
-
-    def send(
-        self, method: str, path: str, body: str | None = None
-    ) -> tuple[int, http.client.HTTPResponse, bytes, float, float]:
-        headers = {"User-Agent": "sikap-bench", "Accept": "text/html"}
-        if self.cookies:
-            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        if body is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        started = time.monotonic()
-        for attempt in (1, 2):
-            reused = self.conn.sock is not None
-            try:
-                self.conn.request(method, path, body=body, headers=headers)
-                response = self.conn.getresponse()
-                data = response.read()
-                break
-            except (ConnectionError, http.client.RemoteDisconnected):
-                self.conn.close()
-                # The server closed a kept-alive connection while it sat idle (a respondent thinking):
-                # browsers then resend on a new connection, and so do we. The idempotency key makes a
-                # resent POST safe even if the first one did arrive.
-                if not reused or attempt == 2:
-                    raise
-                self.retries += 1
-            except (OSError, http.client.HTTPException):
-                self.conn.close()
-                raise
-        ended = time.monotonic()
-        for header in response.headers.get_all("Set-Cookie") or []:
-            jar: SimpleCookie = SimpleCookie()
-            jar.load(header)
-            self.cookies.update({name: morsel.value for name, morsel in jar.items()})
-        return response.status, response, data, started, ended
-
-
-INPUT = re.compile(r"<input\b([^>]*)>")
-SELECT = re.compile(r'<select\b[^>]*\bname="([^"]+)"[^>]*>(.*?)</select>', re.S)
-OPTION = re.compile(r'<option value="([^"]+)"')
-ATTR = re.compile(r'([\w-]+)="([^"]*)"')
-
-
-def answer(html: str, serial: int) -> tuple[str, str]:
-    """The POST body a respondent's browser sends for this form, and its idempotency key."""
-    start = html.index('<form method="post" action="/s/')  # the survey form, not the language switcher
-    form = html[start : html.index("</form>", start)]
-    fields: dict[str, str] = {}
-    radios: dict[str, list[str]] = {}
-    for tag in INPUT.findall(form):
-        attrs = dict(ATTR.findall(tag))
-        name = attrs.get("name", "")
-        if attrs.get("type") == "hidden":
-            fields[name] = attrs.get("value", "")
-        elif attrs.get("type") == "radio":
-            radios.setdefault(name, []).append(attrs["value"])
-    for n, (name, values) in enumerate(radios.items()):
-        # Varied answers (top, top - 1, ...), so the straight-lining rule has nothing to find.
-        fields[name] = values[-1 - (n + serial) % 2] if len(values) > 1 else values[0]
-    for name, options in SELECT.findall(form):
-        values = OPTION.findall(options)
-        fields[name] = values[serial % len(values)]
-    fields.update(age=str(20 + serial % 50), suggestion=f"Saran uji beban nomor {serial}.")
-    return urlencode(fields), fields["key"]
-
-
-def respondent(
-    port: int, form_path: str, window: Window, tally: Tally, serials: Counter[str], think: float = 0.0
-) -> None:
-    browser = Browser(port)
-    name = threading.current_thread().name
-    pause = random.Random(name)
-    while time.monotonic() < window.stop:
-        browser.forget()
-        serials[name] += 1
-        key = ""
-        try:
-            status, _r, html, started, ended = browser.send("GET", form_path)
-            tally.record("GET form", window, started, ended)
-            if status != 200:
-                tally.errors[f"GET form -> {status}"] += 1
-                continue
-            body, key = answer(html.decode(), serials[name])
-            if think:  # a person reading and answering: 0.5 to 1.5 times the mean time
-                time.sleep(think * pause.uniform(0.5, 1.5))
-            status, response, _d, started, ended = browser.send("POST", form_path, body)
-            inside = tally.record("POST form", window, started, ended)
-            location = response.getheader("Location", "")
-            if status != 302 or "/terima-kasih/" not in location:
-                tally.errors[f"POST form -> {status}"] += 1
-                continue
-            tally.accepted_keys.append(key)
-            tally.accepted_in_window += inside
-            key = ""
-            status, _r, _d, started, ended = browser.send("GET", urlsplit(location).path)
-            tally.record("GET thanks", window, started, ended)
-            if status != 200:
-                tally.errors[f"GET thanks -> {status}"] += 1
-        except (OSError, http.client.HTTPException) as error:
-            tally.errors[type(error).__name__] += 1
-            if key:
-                tally.unanswered_keys.append(key)
-    tally.resent += browser.retries
-
-
-def ceiling_client(
-    port: int, _path: str, window: Window, tally: Tally, _serials: Counter[str], _think: float = 0.0
-) -> None:
-    browser = Browser(port)
-    while time.monotonic() < window.stop:
-        try:
-            status, _r, _d, started, ended = browser.send("GET", CEILING_PATH)
-            tally.record("GET ceiling", window, started, ended)
-            if status != 200:
-                tally.errors[f"GET ceiling -> {status}"] += 1
-        except (OSError, http.client.HTTPException) as error:
-            tally.errors[type(error).__name__] += 1
-    tally.resent += browser.retries
-
-
-# -------------------------------------------------------------------------------------------- CPU use
-
-
-def _proc_ticks(pid: int, *, reaped: bool = False) -> int:
-    """utime + stime of a process; with `reaped`, also of its children that have exited (and been waited
-    for): a database backend closed during the window (DB_CONN_MAX_AGE) keeps counting."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, IndexError):
-        return 0
-    ticks = int(fields[11]) + int(fields[12])
-    return ticks + int(fields[13]) + int(fields[14]) if reaped else ticks
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                    found.append(int(entry.name))
-            except (OSError, IndexError, ValueError):
-                continue
-    return found
-
-
-def cpu_snapshot(gunicorn_pid: int, postmaster_pid: int | None) -> dict[str, float]:
-    """Busy CPU seconds so far: the whole machine, this client process, gunicorn, PostgreSQL."""
-    hz = os.sysconf("SC_CLK_TCK")
-    total = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
-    idle = total[3] + total[4]
-    times = os.times()
-
-    def tree(pid: int | None) -> float:
-        if pid is None:
-            return 0.0
-        return (_proc_ticks(pid, reaped=True) + sum(_proc_ticks(p) for p in _children(pid))) / hz
-
-    return {
-        "machine": (sum(total[:8]) - idle) / hz,
-        "clients": times.user + times.system,
-        "gunicorn": tree(gunicorn_pid),
-        "postgres": tree(postmaster_pid),
-    }
-
-
-def postmaster_of(database_url: str) -> int | None:
-    socket_dir = parse_qs(urlsplit(database_url).query).get("host", [""])[0]
-    pid_file = Path(socket_dir).parent / "data" / "postmaster.pid"
-    try:
-        return int(pid_file.read_text().split("\n", 1)[0])
-    except (OSError, ValueError):
-        return None
 
 
 # -------------------------------------------------------------------------------------------- running
@@ -488,11 +266,6 @@ def describe(phase: Phase) -> list[str]:
             f"on {os.cpu_count()} otherwise idle cores at most ~{os.cpu_count() * 1000 / server_ms:.0f}/s"
         )
     return lines
-
-
-def postgres_version(bindir: Path) -> str:
-    out = subprocess.run([str(bindir / "postgres"), "--version"], capture_output=True, text=True, check=False)
-    return out.stdout.strip()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -617,19 +390,6 @@ def main(argv: list[str] | None = None) -> int:
     if server_errors:
         print("\ngunicorn log (last lines):\n" + "\n".join(server_errors.splitlines()[-15:]))
     return 0 if ok else 1
-
-
-def _ram() -> str:
-    for line in Path("/proc/meminfo").read_text().splitlines():
-        if line.startswith("MemTotal:"):
-            return f"{int(line.split()[1]) / 1024 / 1024:.0f} GiB"
-    return "?"
-
-
-def _version(package: str) -> str:
-    from importlib.metadata import version
-
-    return version(package)
 
 
 if __name__ == "__main__":

@@ -86,33 +86,7 @@ def compute(
     ).aggregate(
         people=Sum("n"), complete_n=Sum("complete"), totals=Sum("total_sum"), totals_sq=Sum("total_sumsq")
     )
-    elements = list(version.elements.all())
-    result = IndexResult(
-        version=version, period=period, with_suspect=with_suspect, respondents=people["people"] or 0
-    )
-    for element in elements:
-        row = by_element.get(element.pk)
-        n = row["count"] if row else 0
-        interval = scoring.mean_ci(n, row["total"], row["sumsq"]) if row is not None and n >= 2 else None
-        result.elements.append(
-            ElementStat(
-                code=element.code,
-                name=element.name,
-                n=n,
-                mean=float(Fraction(row["total"], n)) if row is not None and n else None,
-                ci95=(interval.lower, interval.upper) if interval else None,
-            )
-        )
-    if not result.respondents:
-        return result
-    sums = {e.code: by_element[e.pk]["total"] for e in elements if e.pk in by_element}
-    counts = {e.code: by_element[e.pk]["count"] for e in elements if e.pk in by_element}
-    try:
-        _score(result, version, sums, counts)
-    except NoAnswersError:
-        return result
-    _score_interval(result, version, len(elements), people)
-    return result
+    return result_from_rows(version, period, with_suspect, by_element, people)
 
 
 def _score(

@@ -17,8 +17,6 @@ from __future__ import annotations
 import csv
 import io
 import tempfile
-import textwrap
-from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -328,32 +326,10 @@ class Export:
             sheet.write_row(r, 0, [column.name, column.label, labels])
 
     def write_sav(self, path: str) -> None:
-        """Not streamed: pyreadstat needs the whole frame. Codes are kept small to bound the memory."""
-        import pandas as pd
-        import pyreadstat
+        """Not streamed: pyreadstat needs the whole frame (see sikap.reports.export_sav)."""
+        from sikap.reports.export_sav import write_sav
 
-        sinks = [_Sink(column) for column in self.layout.columns]
-        for rows in self.chunks():
-            for sink, values in zip(sinks, zip(*rows, strict=True), strict=True):
-                sink.add(values)
-        frame, columns = (
-            pd.DataFrame({sink.column.name: sink.series() for sink in sinks}),
-            self.layout.columns,
-        )
-        sinks.clear()  # the frame holds copies; the gathered arrays can go
-        labels: dict[str, dict[int | float, str]] = {
-            c.name: {k: v for k, v in c.values.items()} for c in columns if c.values
-        }
-        pyreadstat.write_sav(
-            frame,
-            path,
-            file_label=f"Sikap: {self.scope.unit.code}, {self.scope.period.name}"[:64],
-            column_labels={c.name: c.label for c in columns},
-            variable_value_labels=labels,
-            variable_measure={c.name: c.measure for c in columns},
-            row_compress=True,
-            note=textwrap.wrap(PRIVACY_NOTE, 80),  # SPSS documents are lines of 80 bytes
-        )
+        write_sav(self, path)
 
     def write(self, fmt: str, path: str) -> int:
         """Write the export to `path` in `fmt`; returns the number of rows."""
@@ -363,53 +339,6 @@ class Export:
         else:
             self.write_sav(path) if fmt == "sav" else self.write_xlsx(path)
         return self.rows
-
-
-class _Sink:
-    """One column of a .sav export, gathered compactly chunk by chunk."""
-
-    def __init__(self, column: Column) -> None:
-        self.column = column
-        self.data: Any = array({"number": "i", "category": "i", "coded": "h"}.get(column.kind, "b"))
-        self.data = [] if column.kind in ("date", "text") else self.data
-        self.seen: dict[Any, Any] = {}
-
-    def add(self, values: tuple[Any, ...]) -> None:
-        kind, seen = self.column.kind, self.seen
-        if kind in ("number", "flag", "text"):
-            self.data.extend(values)
-        elif kind == "score":
-            self.data.extend([v or 0 for v in values])  # scores start at 1 and ages at 10: 0 is blank
-        elif kind == "date":
-            self.data.extend([seen.setdefault(v, v) for v in values])  # one object per distinct day
-        elif kind == "category":
-            self.data.extend([seen[v] if v in seen else seen.setdefault(v, len(seen)) for v in values])
-        else:
-            codes = self.column.codes
-            self.data.extend([codes[v] if v in codes else self._new_code(v) for v in values])
-
-    def _new_code(self, value: Any) -> int:
-        """A stored value the current choices no longer list (older versions, imports) gets its own code."""
-        code = max(self.column.values, default=0) + 1
-        self.column.codes[value] = code
-        self.column.values[code] = str(value)
-        return code
-
-    def series(self) -> Any:
-        import numpy as np
-        import pandas as pd
-
-        kind = self.column.kind
-        if kind in ("date", "text"):
-            return pd.Series(self.data, dtype=object)
-        values = np.frombuffer(self.data, dtype=self.data.typecode)
-        if kind == "category":
-            categories = sorted(self.seen, key=self.seen.__getitem__)
-            return pd.Categorical.from_codes(values.astype(np.int32), categories=categories)
-        blank = values == 0
-        if kind in ("score", "coded") and blank.any():
-            return pd.arrays.IntegerArray(values.copy(), blank)
-        return values.copy()
 
 
 def record_export(actor: Any, scope: Scope, fmt: str) -> None:

@@ -9,10 +9,8 @@ idempotency key from the file's SHA-256 and its row number, so importing a file 
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
-import io
 import re
 import uuid
 from collections.abc import Iterable, Sequence
@@ -28,10 +26,15 @@ from sikap.instruments.models import Campaign, Element, InstrumentVersion
 from sikap.instruments.queries import campaign_versions
 from sikap.organisation.models import Period, Service, Unit
 from sikap.responses import actions, queries
+
+# Re-exported: callers import the whole import API from this module.
+from sikap.responses.import_table import ImportFailed as ImportFailed
+from sikap.responses.import_table import Problem as Problem
+from sikap.responses.import_table import Table as Table
+from sikap.responses.import_table import read_table as read_table
 from sikap.responses.models import Submission
 from sikap.responses.validation import Cleaned, answer_name, clean_submission, merged_fields
 
-MAX_ROWS = 50_000
 KEY_NAMESPACE = uuid.UUID("5d1c6f0e-4a8b-5c39-9b0e-6b1d7e0a2f11")
 
 # Header aliases (Indonesian and English) for the optional columns, normalised as by `_norm`.
@@ -56,32 +59,6 @@ ALIASES = {
 }
 
 
-@dataclass(frozen=True)
-class Problem:
-    """What is wrong: at a row and column, or (row None) with the file or the options as a whole."""
-
-    row: int | None
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        if self.row is None:
-            return f"{self.column}: {self.message}" if self.column else self.message
-        where = _("Baris %(row)s") % {"row": self.row}
-        if self.column:
-            where += ", " + _("kolom %(column)s") % {"column": self.column}
-        return f"{where}: {self.message}"
-
-
-class ImportFailed(Exception):
-    """Nothing was stored; `problems` says why (every one of them), `warnings` what was ignored."""
-
-    def __init__(self, problems: list[Problem], warnings: Sequence[str] = ()) -> None:
-        super().__init__("; ".join(str(p) for p in problems[:5]))
-        self.problems = problems
-        self.warnings = list(warnings)
-
-
 @dataclass
 class Target:
     """Where the rows go: the campaign and unit, the instruments imported, the default service."""
@@ -103,12 +80,6 @@ class Result:
     stored: int
     skipped: int
     warnings: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Table:
-    header: list[str]
-    rows: list[tuple[int, list[Any]]]  # (spreadsheet row number, cells), blank rows left out
 
 
 @dataclass
@@ -167,64 +138,6 @@ def import_file(actor: Any, target: Target, filename: str, content: bytes) -> Re
     digest = hashlib.sha256(content).hexdigest()
     planned, warnings = check(target, table, digest)
     return store(actor, target, planned, warnings, filename=filename, digest=digest)
-
-
-# Reading ---------------------------------------------------------------------------------------
-
-
-def read_table(filename: str, content: bytes) -> Table:
-    """The header and non-blank rows of the first sheet of an XLSX file, or of a CSV file."""
-    if content.startswith(b"PK\x03\x04"):
-        cells = _xlsx_rows(content)
-    elif filename.lower().endswith((".xls", ".xlsx", ".ods")):
-        raise ImportFailed(
-            [Problem(None, "", _("Berkas bukan XLSX yang sah; simpan sebagai .xlsx atau .csv."))]
-        )
-    else:
-        cells = _csv_rows(content)
-    header = [("" if c is None else str(c)).strip() for c in (next(cells, None) or [])]
-    if not any(header):
-        raise ImportFailed([Problem(None, "", _("Berkas kosong: baris pertama harus berisi judul kolom."))])
-    rows: list[tuple[int, list[Any]]] = []
-    for number, row in enumerate(cells, start=2):
-        if any(c is not None and str(c).strip() for c in row):
-            rows.append((number, list(row)))
-            if len(rows) > MAX_ROWS:
-                message = _("Terlalu banyak baris (paling banyak %(n)s); bagi berkasnya.")
-                raise ImportFailed([Problem(None, "", message % {"n": MAX_ROWS})])
-    if not rows:
-        raise ImportFailed([Problem(None, "", _("Berkas tidak berisi satu baris jawaban pun."))])
-    return Table(header, rows)
-
-
-def _xlsx_rows(content: bytes) -> Any:
-    import zipfile
-
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        rows = list(book.worksheets[0].iter_rows(values_only=True))
-        book.close()
-        return iter(rows)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, IndexError):
-        raise ImportFailed(
-            [Problem(None, "", _("Berkas XLSX tidak dapat dibaca; simpan ulang sebagai .xlsx atau .csv."))]
-        ) from None
-
-
-def _csv_rows(content: bytes) -> Any:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ImportFailed(
-            [Problem(None, "", _("Berkas CSV harus berkodifikasi UTF-8 (di Excel: “CSV UTF-8”)."))]
-        ) from None
-    first_line = text.split("\n", 1)[0]
-    # Sniff from the header, where a delimiter cannot hide inside quoted free text.
-    delimiter = max(";,\t", key=first_line.count)
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
 
 # Checking --------------------------------------------------------------------------------------
