@@ -8,17 +8,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-PERIOD = "2026 Semester II"
-KANWIL = "kanwil-jabar"  # the largest Kanwil
-# A batch job's settings, as a DBA would give the rebuild on a production server (documented in the figures).
-SERVER_SETTINGS = {
-    "work_mem": "256MB",
-    "maintenance_work_mem": "1GB",
-    "max_wal_size": "16GB",
-    "checkpoint_timeout": "30min",
-    "effective_cache_size": "12GB",
-}
-
 
 def duckdb_compare(period: Any, workdir: Path, runs: int) -> dict[str, Any]:
     """Export the period's raw rows, let DuckDB aggregate them, and check its element means against ours."""

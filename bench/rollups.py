@@ -46,8 +46,7 @@ class Rollups:
         self.answers = [
             np.zeros(size * len(p.element_ids) * (p.high + 1), dtype=np.int64) for p in world.versions
         ]
-        days = len(world.days)
-        self.respondents = [np.zeros((3, size * days)) for _ in world.versions]
+        self.respondents = [np.zeros((3, size)) for _ in world.versions]
         self.groups = {
             (k, dim): np.zeros((3, size * len(cats)))
             for k in range(len(world.versions))
@@ -72,11 +71,8 @@ class Rollups:
             self.answers[k] += np.bincount(keys.ravel(), minlength=len(self.answers[k]))
             total = values.sum(axis=1).astype(np.float64)
             weights = (np.ones_like(total), total, total * total)
-            day_keys = cell * len(self.world.days) + batch.day[keep]
             for i, w in enumerate(weights):
-                self.respondents[k][i] += np.bincount(
-                    day_keys, weights=w, minlength=self.respondents[k].shape[1]
-                )
+                self.respondents[k][i] += np.bincount(cell, weights=w, minlength=self.respondents[k].shape[1])
             for dim, cats in GROUPS.items():
                 group_keys = cell * len(cats) + categories[dim]
                 target = self.groups[(k, dim)]
@@ -102,11 +98,10 @@ class Rollups:
                 )
             n, total, sumsq = self.respondents[k]
             for key in np.nonzero(n)[0].tolist():
-                cell, day = divmod(key, len(self.world.days))
-                service, status = divmod(cell, n_status)
+                service, status = divmod(key, n_status)
                 rows["respondents"].append(
                     f"{self.service_units[service]}\t{self.service_ids[service]}\t{plan.version_id}\t{period.pk}\t"
-                    f"{STATUS_CODES[status]}\t{self.world.days[day]}\t{int(n[key])}\t{int(n[key])}\t"
+                    f"{STATUS_CODES[status]}\t{int(n[key])}\t{int(n[key])}\t"
                     f"{int(total[key])}\t{int(sumsq[key])}\n"
                 )
             for dim, cats in GROUPS.items():
@@ -126,8 +121,7 @@ class Rollups:
             ),
             "respondents": (
                 RespondentTally,
-                "unit_id, service_key, version_id, period_id, status, day, n, complete, total_sum, "
-                "total_sumsq",
+                "unit_id, service_key, version_id, period_id, status, n, complete, total_sum, total_sumsq",
             ),
             "groups": (
                 GroupTally,

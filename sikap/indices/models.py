@@ -50,7 +50,10 @@ class AnswerTally(models.Model):
 
 
 class RespondentTally(models.Model):
-    """Respondents of one version per day, with integer sums of their total scores for variances.
+    """Respondents of one version in a period, with integer sums of their total scores for variances.
+
+    There is no day in the key: the rows stop growing once every (unit, service, version, status) has
+    answers, so period figures read the same few thousand rows at 100k responses and at 10M.
 
     `complete` counts those who answered every element; `total_sum` and `total_sumsq` sum their total
     score (the sum of their answers) and its square, from which the respondent-level mean and standard
@@ -62,7 +65,6 @@ class RespondentTally(models.Model):
     version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="+")
     period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
     status = models.CharField(max_length=10)
-    day = models.DateField()
     n = models.BigIntegerField(default=0)
     complete = models.BigIntegerField(default=0)
     total_sum = models.BigIntegerField(default=0)
@@ -71,13 +73,13 @@ class RespondentTally(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["period", "version", "unit", "service_key", "status", "day"],
+                fields=["period", "version", "unit", "service_key", "status"],
                 name="respondent_tally_key",
             )
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit_id}/{self.version_id}/{self.day}: {self.n}"
+        return f"{self.unit_id}/{self.version_id}/{self.period_id}: {self.n}"
 
 
 class GroupTally(models.Model):

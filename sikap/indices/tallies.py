@@ -65,7 +65,7 @@ class Batch:
             complete = len(triples) == element_count(version_id)
             total = sum(t[1] for t in triples) if complete else 0
             delta = [sign, sign * complete, sign * total, sign * total * total]
-            _add(self.respondents[(*base, submission.answered_on)], delta)
+            _add(self.respondents[base], delta)
             for dimension, category in groups:
                 _add(self.groups[(*base, dimension, category)], delta)
 
@@ -87,7 +87,7 @@ class Batch:
         )
         _upsert(
             RespondentTally,
-            ["period_id", "version_id", "unit_id", "service_key", "status", "day"],
+            ["period_id", "version_id", "unit_id", "service_key", "status"],
             ["n", "complete", "total_sum", "total_sumsq"],
             [(*k, *v) for k, v in self.respondents.items() if any(v)],
         )
@@ -174,24 +174,36 @@ def _upsert(model: type[models.Model], keys: list[str], sums: list[str], rows: I
             cursor.execute(sql, [value for row in chunk for value in row])
 
 
+PER_RESPONSE = "sikap_rebuild_response"  # a temporary table: one row per counted response of the period
+
+
 @transaction.atomic
 def rebuild(periods: Sequence[Period] | None = None) -> None:
-    """Recompute every tally of the given periods (all periods when None) from the stored responses."""
+    """Recompute every tally of the given periods (all periods when None) from the stored responses.
+
+    Per period: the answer tallies in one GROUP BY over the answers; then one pass over the answers
+    gives each response's answer count and total into a temporary table, from which the respondent
+    and group tallies are summed (the expensive pass once, not once per tally).
+    """
     period_ids = (
         [p.pk for p in periods] if periods is not None else list(Period.objects.values_list("pk", flat=True))
     )
     for model in (AnswerTally, RespondentTally, GroupTally):
         model.objects.filter(period_id__in=period_ids).delete()
-    if not period_ids:
-        return
+    answers, per_response, sums = _rebuild_sql()
     with connection.cursor() as cursor:
-        for sql in _rebuild_sql():
-            for period_id in period_ids:
-                # The group query repeats the per-response subquery, each with its own period parameter.
-                cursor.execute(sql, [period_id] * sql.count("%s"))
+        for period_id in period_ids:
+            cursor.execute(answers, [period_id])
+            cursor.execute(f"DROP TABLE IF EXISTS {PER_RESPONSE}")
+            cursor.execute(per_response, [period_id])
+            if connection.vendor == "postgresql":
+                cursor.execute(f"ANALYZE {PER_RESPONSE}")
+            for sql in sums:
+                cursor.execute(sql)
+            cursor.execute(f"DROP TABLE {PER_RESPONSE}")
 
 
-def _rebuild_sql() -> list[str]:
+def _rebuild_sql() -> tuple[str, str, list[str]]:
     q = connection.ops.quote_name
     t = {
         m: q(m._meta.db_table)
@@ -208,35 +220,32 @@ def _rebuild_sql() -> list[str]:
         GROUP BY s.period_id, r.version_id, s.unit_id, COALESCE(s.service_id, 0), s.status, a.element_id, a.value,
                  COALESCE(a.importance, 0)"""
     bands = " ".join(f"WHEN s.age < {limit} THEN '{label}'" for limit, label in AGE_BANDS)
+    # A response counts as complete when it answered every element of its version; only complete ones
+    # contribute a total score. Responses without answers count nowhere (as in `Batch.add`).
     per_response = f"""
+        CREATE TEMPORARY TABLE {PER_RESPONSE} AS
         SELECT s.period_id, r.version_id, s.unit_id, COALESCE(s.service_id, 0) AS service_key, s.status,
-               s.answered_on, COALESCE(s.sex, '') AS sex, COALESCE(s.education, '') AS education,
+               COALESCE(s.sex, '') AS sex, COALESCE(s.education, '') AS education,
                COALESCE(s.occupation, '') AS occupation,
                CASE WHEN s.age IS NULL THEN '' {bands} ELSE '60+' END AS age_band,
-               CASE WHEN COUNT(a.id) = ne.k THEN 1 ELSE 0 END AS complete,
-               CASE WHEN COUNT(a.id) = ne.k THEN SUM(a.value) ELSE 0 END AS total
-        FROM {t[Response]} r JOIN {t[Submission]} s ON r.submission_id = s.id
-        JOIN {t[Answer]} a ON a.response_id = r.id
-        JOIN (SELECT version_id, COUNT(*) AS k FROM {t[Element]} GROUP BY version_id) ne ON ne.version_id = r.version_id
-        WHERE s.status IN ({counted}) AND s.period_id = %s
-        GROUP BY r.id, s.period_id, r.version_id, s.unit_id, s.service_id, s.status, s.answered_on, s.sex,
-                 s.education, s.occupation, s.age, ne.k"""
+               CASE WHEN c.k = ne.k THEN 1 ELSE 0 END AS complete,
+               CASE WHEN c.k = ne.k THEN c.total ELSE 0 END AS total
+        FROM (SELECT a.response_id, COUNT(*) AS k, SUM(a.value) AS total
+              FROM {t[Answer]} a JOIN {t[Response]} r ON a.response_id = r.id
+              JOIN {t[Submission]} s ON r.submission_id = s.id
+              WHERE s.status IN ({counted}) AND s.period_id = %s
+              GROUP BY a.response_id) c
+        JOIN {t[Response]} r ON r.id = c.response_id JOIN {t[Submission]} s ON r.submission_id = s.id
+        JOIN (SELECT version_id, COUNT(*) AS k FROM {t[Element]} GROUP BY version_id) ne ON ne.version_id = r.version_id"""
+    key = "period_id, version_id, unit_id, service_key, status"
+    moments = "COUNT(*), SUM(complete), SUM(total), SUM(total * total)"
     respondents = f"""
-        INSERT INTO {t[RespondentTally]} (period_id, version_id, unit_id, service_key, status, day, n, complete,
-                                          total_sum, total_sumsq)
-        SELECT period_id, version_id, unit_id, service_key, status, answered_on, COUNT(*), SUM(complete),
-               SUM(total), SUM(total * total)
-        FROM ({per_response}) p
-        GROUP BY period_id, version_id, unit_id, service_key, status, answered_on"""
-    group_selects = " UNION ALL ".join(
-        f"""SELECT period_id, version_id, unit_id, service_key, status, '{d}' AS dimension, {d} AS category,
-                   COUNT(*) AS n, SUM(complete) AS complete, SUM(total) AS total_sum, SUM(total * total) AS total_sumsq
-            FROM ({per_response}) p{i}
-            GROUP BY period_id, version_id, unit_id, service_key, status, {d}"""
-        for i, d in enumerate(DIMENSIONS)
-    )
-    groups = f"""
-        INSERT INTO {t[GroupTally]} (period_id, version_id, unit_id, service_key, status, dimension, category, n,
-                                     complete, total_sum, total_sumsq)
-        SELECT * FROM ({group_selects}) g"""
-    return [answers, respondents, groups]
+        INSERT INTO {t[RespondentTally]} ({key}, n, complete, total_sum, total_sumsq)
+        SELECT {key}, {moments} FROM {PER_RESPONSE} GROUP BY {key}"""
+    groups = [
+        f"""
+        INSERT INTO {t[GroupTally]} ({key}, dimension, category, n, complete, total_sum, total_sumsq)
+        SELECT {key}, '{d}', {d}, {moments} FROM {PER_RESPONSE} GROUP BY {key}, {d}"""
+        for d in DIMENSIONS
+    ]
+    return answers, per_response, [respondents, *groups]

@@ -21,7 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 DB_USER = "sikap"
@@ -62,11 +62,17 @@ def _user_exists(name: str) -> bool:
 
 
 @contextlib.contextmanager
-def throwaway_cluster(bindir: Path) -> Iterator[str]:
-    """Start a private cluster; yield its DATABASE_URL; stop and delete it afterwards."""
-    root = Path(tempfile.mkdtemp(prefix="sikap-pg-"))
+def throwaway_cluster(bindir: Path, keep_in: Path | None = None) -> Iterator[str]:
+    """Start a private cluster; yield its DATABASE_URL; stop and delete it afterwards.
+
+    With `keep_in` (benchmarks), the cluster lives in that directory and is kept when stopped; a
+    directory that already holds one is started again as it is.
+    """
+    root = keep_in or Path(tempfile.mkdtemp(prefix="sikap-pg-"))
     data, sock = root / "data", root / "sock"
-    sock.mkdir()
+    reuse = keep_in is not None and (data / "PG_VERSION").exists()
+    root.mkdir(parents=True, exist_ok=True)
+    sock.mkdir(exist_ok=True)
     if os.geteuid() == 0:
         record = pwd.getpwnam("postgres")
         for p in (root, sock):
@@ -79,26 +85,8 @@ def throwaway_cluster(bindir: Path) -> Iterator[str]:
 
     cwd = str(root)
     try:
-        subprocess.run(
-            run(
-                [
-                    str(bindir / "initdb"),
-                    "-D",
-                    str(data),
-                    "-U",
-                    DB_USER,
-                    "-A",
-                    "trust",
-                    "-E",
-                    "UTF8",
-                    "--locale=C.UTF-8",
-                    "--no-sync",
-                ]
-            ),
-            check=True,
-            stdout=subprocess.DEVNULL,
-            cwd=cwd,
-        )
+        if not reuse:
+            _initdb(bindir, data, run, cwd)
         # fsync off and a larger shared_buffers: a throwaway test cluster trades durability for speed.
         options = (
             f"-c listen_addresses='' -k {sock} -c fsync=off -c synchronous_commit=off "
@@ -110,19 +98,53 @@ def throwaway_cluster(bindir: Path) -> Iterator[str]:
             stdout=subprocess.DEVNULL,
             cwd=cwd,
         )
-        subprocess.run(
-            run([str(bindir / "createdb"), "-h", str(sock), "-U", DB_USER, DB_NAME]), check=True, cwd=cwd
-        )
+        if not reuse:
+            subprocess.run(
+                run([str(bindir / "createdb"), "-h", str(sock), "-U", DB_USER, DB_NAME]), check=True, cwd=cwd
+            )
         yield f"postgres://{DB_USER}@/{DB_NAME}?host={sock}"
     finally:
         if (data / "postmaster.pid").exists():
             subprocess.run(
-                run([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+                run(
+                    [
+                        str(bindir / "pg_ctl"),
+                        "-D",
+                        str(data),
+                        "-m",
+                        "fast" if keep_in else "immediate",
+                        "stop",
+                    ]
+                ),
                 check=False,
                 stdout=subprocess.DEVNULL,
                 cwd=cwd,
             )
-        shutil.rmtree(root, ignore_errors=True)
+        if keep_in is None:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def _initdb(bindir: Path, data: Path, run: Callable[[list[str]], list[str]], cwd: str) -> None:
+    subprocess.run(
+        run(
+            [
+                str(bindir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                DB_USER,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ]
+        ),
+        check=True,
+        stdout=subprocess.DEVNULL,
+        cwd=cwd,
+    )
 
 
 def main(argv: list[str]) -> int:
