@@ -262,11 +262,28 @@ class Export:
                 return
 
     def csv(self) -> Iterator[bytes]:
-        """UTF-8 with a byte order mark, so Excel opens it as UTF-8; one piece per chunk."""
+        """UTF-8 with a byte order mark, so Excel opens it as UTF-8; streamed in pieces.
+
+        On PostgreSQL the database writes the rows (`export_copy`), elsewhere `python_csv` does.
+        """
+        if connection.vendor != "postgresql":
+            yield from self.python_csv()
+            return
+        from sikap.reports.export_copy import copy_csv
+
+        yield self._header()
+        yield from copy_csv(self)
+
+    def _header(self) -> bytes:
+        buffer = io.StringIO()
+        csv.writer(buffer).writerow(self.layout.names)
+        return ("\ufeff" + buffer.getvalue()).encode()
+
+    def python_csv(self) -> Iterator[bytes]:
+        """The CSV from `chunks`, one piece per chunk."""
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(self.layout.names)
-        yield ("\ufeff" + buffer.getvalue()).encode()
+        yield self._header()
         for rows in self.chunks():
             buffer.seek(0)
             buffer.truncate()

@@ -1,0 +1,107 @@
+"""The CSV export on PostgreSQL: one `COPY (SELECT ...) TO STDOUT` that pivots, formats and streams.
+
+The same rows as `Export.chunks` + `csv.writer` (a test reads both back and compares them), but the
+database pivots the answers (one `MAX(...) FILTER` per column over each submission's responses) and
+writes the CSV itself, so Python only passes blocks of bytes on: about twice the rows per second of the
+Python path, in constant memory on both sides (PostgreSQL streams COPY output as it produces it).
+Differences in the bytes only: PostgreSQL ends lines with LF (Python's writer with CRLF), and it quotes
+the same fields (delimiter, quote, CR or LF inside).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from django.db import connection
+
+from sikap.indices.tallies import AGE_BANDS
+from sikap.organisation.models import Service, Unit
+from sikap.responses.models import Answer, Response, Submission
+
+if TYPE_CHECKING:
+    from sikap.reports.exports import Export
+
+BLOCK = 256 * 1024  # bytes handed on at a time (COPY sends a message per row)
+
+
+def copy_csv(export: Export) -> Iterator[bytes]:
+    """The export's CSV body (no header), in blocks of about `BLOCK` bytes; sets `export.rows`."""
+    sql, params = _select(export)
+    pending: list[bytes] = []
+    size = 0
+    with connection.cursor() as cursor:
+        raw = cursor.cursor  # psycopg's own cursor: Django's wrapper has no COPY
+        with raw.copy(f"COPY ({sql}) TO STDOUT (FORMAT csv)", params) as copy:
+            for data in copy:
+                pending.append(bytes(data))
+                size += len(data)
+                if size >= BLOCK:
+                    yield b"".join(pending)
+                    pending, size = [], 0
+        export.rows = max(raw.rowcount, 0)
+    if pending:
+        yield b"".join(pending)
+
+
+def _select(export: Export) -> tuple[str, list[Any]]:
+    """The rows of `Export.chunks` as one SELECT, in the layout's column order, oldest submission first."""
+    from sikap.reports.exports import FORMULA_START
+
+    q = connection.ops.quote_name
+    t = {m: q(m._meta.db_table) for m in (Submission, Response, Answer, Unit, Service)}
+    scope, layout = export.scope, export.layout
+    params: list[Any] = [scope.period.pk, scope.unit.path + "%", list(scope.statuses)]
+    bands = " ".join(f"WHEN s.age < {limit} THEN '{label}'" for limit, label in AGE_BANDS)
+    columns = [
+        "row_number() OVER (ORDER BY s.id)",
+        "u.code",
+        "u.name",
+        "NULLIF(sv.name, '')",
+        "NULLIF(s.channel, '')",
+        "to_char(s.answered_on, 'YYYY-MM-DD')",
+        "s.status",
+        "CASE WHEN s.verified THEN 1 ELSE 0 END",
+        "s.age",
+        f"CASE WHEN s.age IS NULL THEN NULL {bands} ELSE '60+' END",
+        *(f"NULLIF(s.{name}, '')" for name in ("sex", "education", "occupation")),
+        *(f"p.c{i}" for i in range(len(layout.answer_keys))),
+    ]
+    if scope.free_text:
+        starts = ", ".join("'" + c.replace("'", "''") + "'" for c in FORMULA_START)
+        columns += [  # defused like the Python path: a leading quote keeps a spreadsheet from running it
+            f"CASE WHEN left(s.{n}, 1) IN ({starts}) THEN '''' || s.{n} ELSE NULLIF(s.{n}, '') END"
+            for n in ("suggestion", "complaint")
+        ]
+    fields = (
+        "id, unit_id, service_id, channel, answered_on, status, verified, age, sex, education, occupation"
+    )
+    scoped = f"""
+        SELECT {", ".join("s." + f for f in fields.split(", "))}{", s.suggestion, s.complaint" if scope.free_text else ""}
+        FROM {t[Submission]} s JOIN {t[Unit]} su ON su.id = s.unit_id
+        WHERE s.period_id = %s AND su.path LIKE %s AND s.status = ANY(%s)"""
+    if scope.instrument:  # only submissions that answered it, as `exports.submissions`
+        scoped += f"""
+          AND EXISTS (SELECT 1 FROM {t[Response]} x WHERE x.submission_id = s.id AND x.version_id = ANY(%s))"""
+        params.append(layout.version_ids)
+    pivot = ""
+    if layout.answer_keys:
+        # Element ids written in as integer literals: a plain comparison per answer row and column is
+        # several times cheaper than `= ANY(parameter)`.
+        aggregates = ", ".join(
+            f"MAX(a.{kind}) FILTER (WHERE a.element_id IN ({', '.join(str(int(i)) for i in ids)})) AS c{n}"
+            for n, (kind, ids) in enumerate(layout.answer_keys)
+        )
+        pivot = f"""
+        LEFT JOIN (SELECT r.submission_id, {aggregates}
+              FROM {t[Response]} r LEFT JOIN {t[Answer]} a ON a.response_id = r.id
+              WHERE r.version_id = ANY(%s) AND r.submission_id IN (SELECT id FROM scoped)
+              GROUP BY r.submission_id) p ON p.submission_id = s.id"""
+        params.append(layout.version_ids)
+    sql = f"""
+        WITH scoped AS MATERIALIZED ({scoped})
+        SELECT {", ".join(columns)}
+        FROM scoped s JOIN {t[Unit]} u ON u.id = s.unit_id LEFT JOIN {t[Service]} sv ON sv.id = s.service_id
+        {pivot}
+        ORDER BY s.id"""
+    return sql, params
