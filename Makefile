@@ -41,7 +41,10 @@ run: migrate
 	$(BIN)/sikap demo --print-logins
 	$(BIN)/sikap collectstatic --no-input --verbosity 0
 	@echo "Sikap berjalan di / is running at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	DEBUG=1 $(BIN)/sikap runserver $(HOST):$(PORT)
+	@# The background worker (Kanwil reports, large exports) runs beside the server and stops with it.
+	DEBUG=1 $(BIN)/sikap db_worker --no-reload --verbosity 0 & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		DEBUG=1 $(BIN)/sikap runserver $(HOST):$(PORT)
 
 serve: run
 

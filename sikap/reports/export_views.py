@@ -14,7 +14,7 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, HttpRequest, StreamingHttpResponse
 from django.http.response import HttpResponseBase
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -22,6 +22,7 @@ from sikap.accounts.access import Access, access_for
 from sikap.instruments.models import Instrument
 from sikap.organisation.models import Period, Unit
 from sikap.reports import exports
+from sikap.reports.export_jobs import request_export, too_large_for_a_request
 from sikap.reports.exports import Export, Scope
 
 CONTENT_TYPES = {
@@ -72,7 +73,10 @@ def export_responses(request: HttpRequest) -> HttpResponseBase:
             unit = access.require_view(get_object_or_404(Unit, code=form.cleaned_data["unit"]))
             scope, fmt = form.scope(unit), form.cleaned_data["format"]
             exports.record_export(request.user, scope, fmt)
-            return download(Export(scope), fmt)
+            export = Export(scope)
+            if too_large_for_a_request(export, fmt):
+                return redirect("report_job", pk=request_export(request.user, scope, fmt).pk)
+            return download(export, fmt)
     else:
         form = ExportForm(access, initial={"unit": request.GET.get("unit", "")})
     return render(request, "reports/export.html", {"form": form})

@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import IO, Any
@@ -230,6 +230,7 @@ class Export:
         self.layout = layout_for(scope)
         self.chunk_size = chunk_size
         self.rows = 0
+        self.on_chunk: Callable[[int], None] | None = None  # told the rows done after each chunk
 
     def chunks(self) -> Iterator[list[list[Any]]]:
         """Lists of rows (plain values: int, str, date, None), `chunk_size` submissions at a time."""
@@ -257,6 +258,8 @@ class Export:
                         *rest[3:],
                     ]
                 )
+            if self.on_chunk is not None:
+                self.on_chunk(self.rows)
             yield rows
             if len(chunk) < size:
                 return

@@ -11,15 +11,21 @@ from sikap.organisation.models import Period, Service, Unit
 
 
 class ReportJob(models.Model):
-    """One requested report: what, for whom, how far the worker is, and the file when done."""
+    """One requested report, or a large export of raw responses: what, for whom, how far, and the file.
+
+    An export's file holds respondents' answers (and free text, unless left out): only the user who
+    asked for it may see the job or download it.
+    """
 
     class Kind(models.TextChoices):
         SKM = "skm", _("Laporan SKM")
         SPKP_SPAK = "spkp-spak", _("Laporan SPKP/SPAK")
+        RESPONSES = "responses", _("Data jawaban (anonim)")
 
     class Format(models.TextChoices):
         PDF = "pdf", "PDF"
         XLSX = "xlsx", "XLSX"
+        SAV = "sav", "SPSS (.sav)"
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Dalam antrean")
@@ -46,6 +52,8 @@ class ReportJob(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # An export's choices: instrument code ("" = all), statuses, free_text.
+    options = models.JSONField(_("pilihan"), default=dict, blank=True)
     task_id = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField(_("diminta"), auto_now_add=True)
     finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
@@ -69,6 +77,10 @@ class ReportJob(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.unit} {self.period} ({self.get_status_display()})"
+
+    @property
+    def is_export(self) -> bool:
+        return self.kind == self.Kind.RESPONSES
 
     @property
     def finished(self) -> bool:

@@ -18,11 +18,14 @@ from sikap.reports.models import ReportJob
 from sikap.reports.tasks import build, request_report
 
 RECENT_JOBS = 10
+K, F = ReportJob.Kind, ReportJob.Format
+REPORT_KINDS = [(K.SKM.value, K.SKM.label), (K.SPKP_SPAK.value, K.SPKP_SPAK.label)]
+REPORT_FORMATS = [(F.PDF.value, F.PDF.label), (F.XLSX.value, F.XLSX.label)]
 
 
 class ReportForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Jenis laporan"), choices=ReportJob.Kind.choices)
-    format = forms.ChoiceField(label=_("Format"), choices=ReportJob.Format.choices)
+    kind = forms.ChoiceField(label=_("Jenis laporan"), choices=REPORT_KINDS)
+    format = forms.ChoiceField(label=_("Format"), choices=REPORT_FORMATS)
     period = forms.ModelChoiceField(label=_("Periode"), queryset=Period.objects.all(), empty_label=None)
     service = forms.ModelChoiceField(
         label=_("Jenis layanan"),
@@ -63,13 +66,17 @@ def report_page(request: HttpRequest, code: str) -> HttpResponse:
             response = HttpResponse(built.content, content_type=built.content_type)
             response["Content-Disposition"] = f'attachment; filename="{built.filename}"'
             return response
-    jobs = ReportJob.objects.filter(unit=unit).select_related("period")[:RECENT_JOBS]
+    jobs = (
+        ReportJob.objects.filter(unit=unit).exclude(kind=K.RESPONSES).select_related("period")[:RECENT_JOBS]
+    )
     return render(request, "reports/report_form.html", {"unit": unit, "form": form, "jobs": jobs})
 
 
 def _visible_job(request: HttpRequest, pk: int) -> ReportJob:
     job = get_object_or_404(ReportJob.objects.select_related("unit", "period", "service"), pk=pk)
     access_for(request.user).require_view(job.unit)
+    if job.is_export and job.requested_by_id != request.user.pk:
+        raise Http404  # respondents' data: only for the user who exported it (and audited as theirs)
     return job
 
 

@@ -28,8 +28,8 @@ from sikap.reports.models import ReportJob
 
 logger = logging.getLogger(__name__)
 
-KINDS = tuple(ReportJob.Kind.values)
-FORMATS = tuple(ReportJob.Format.values)
+KINDS = ("skm", "spkp-spak")
+FORMATS = ("pdf", "xlsx")
 CONTENT_TYPES = {
     "pdf": "application/pdf",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -96,6 +96,11 @@ def request_report(
             subtree=subtree,
             requested_by=user,
         )
+    return enqueue(job)
+
+
+def enqueue(job: ReportJob) -> ReportJob:
+    """Hand a stored job to the worker (or, with the immediate backend, build it now)."""
     result = build_report_job.enqueue(job.pk)
     ReportJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
     job.refresh_from_db()
@@ -113,17 +118,23 @@ def build_report_job(job_id: int) -> str:
     if job.status != ReportJob.Status.QUEUED:
         return job.status  # a retried or duplicated task must not build twice
     _update(job.pk, status=ReportJob.Status.RUNNING, percent=1)
+    progress = lambda percent: _update(job.pk, percent=min(max(percent, 1), 99))  # noqa: E731
     try:
-        built = build(
-            job.kind,
-            job.format,
-            job.unit,
-            job.period,
-            subtree=job.subtree,
-            service=job.service,
-            progress=lambda percent: _update(job.pk, percent=min(max(percent, 1), 99)),
-        )
-        job.file.save(built.filename, ContentFile(built.content), save=False)
+        if job.is_export:
+            from sikap.reports.export_jobs import write_export_file
+
+            write_export_file(job, progress)
+        else:
+            built = build(
+                job.kind,
+                job.format,
+                job.unit,
+                job.period,
+                subtree=job.subtree,
+                service=job.service,
+                progress=progress,
+            )
+            job.file.save(built.filename, ContentFile(built.content), save=False)
     except Exception as error:
         logger.exception("report job %s failed", job.pk)
         _update(job.pk, status=ReportJob.Status.FAILED, error=str(error)[:2000], finished_at=timezone.now())
