@@ -14,7 +14,7 @@ BEFORE = [("indices", "0002_national_holidays")]
 AFTER = [("indices", "0003_respondent_tally_per_period")]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # leaves the seeded rows for later tests
 def test_daily_rows_become_one_row_per_period_with_the_same_sums():
     unit = make_unit("upt-migrasi")
     period = make_period()
