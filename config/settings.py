@@ -172,6 +172,9 @@ MEDIA_URL = "media/"
 # The public address of this installation, used in QR codes and links printed outside the app.
 SIKAP_BASE_URL = os.environ.get("SIKAP_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# XLSX and .sav exports larger than this (submissions) go to the background worker, not the request.
+SIKAP_EXPORT_INLINE_ROWS = int(os.environ.get("SIKAP_EXPORT_INLINE_ROWS", "20000"))
+
 # Only behind our own reverse proxy may the first X-Forwarded-For hop be taken as the client.
 SIKAP_TRUST_X_FORWARDED_FOR = env_bool("SIKAP_TRUST_X_FORWARDED_FOR", False)
 

@@ -19,11 +19,9 @@ from django.db import transaction
 from sikap.reports.exports import Export, Scope, submissions
 from sikap.reports.models import ReportJob
 
-DEFAULT_INLINE_ROWS = 20_000
-
 
 def inline_limit() -> int:
-    return int(getattr(settings, "SIKAP_EXPORT_INLINE_ROWS", DEFAULT_INLINE_ROWS))
+    return int(settings.SIKAP_EXPORT_INLINE_ROWS)
 
 
 def too_large_for_a_request(export: Export, fmt: str) -> bool:
