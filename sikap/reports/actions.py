@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import transaction
 from django.db.models import Q
@@ -47,6 +48,6 @@ def prune_jobs(
             job.delete()
             if name:
                 # After the row is gone: a failure here leaves an orphan file, never a row without its file.
-                transaction.on_commit(lambda name=name, storage=job.file.storage: storage.delete(name))
+                transaction.on_commit(partial(job.file.storage.delete, name))
         counts["exports" if job.kind == ReportJob.Kind.RESPONSES else "reports"] += 1
     return Pruned(**counts)
