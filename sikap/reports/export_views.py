@@ -22,7 +22,7 @@ from sikap.accounts.access import Access, access_for
 from sikap.instruments.models import Instrument
 from sikap.organisation.models import Period, Unit
 from sikap.reports import exports
-from sikap.reports.export_jobs import request_export, too_large_for_a_request
+from sikap.reports.export_jobs import inline_limit, request_export, too_large_for_a_request
 from sikap.reports.exports import Export, Scope
 
 CONTENT_TYPES = {
@@ -79,7 +79,11 @@ def export_responses(request: HttpRequest) -> HttpResponseBase:
             return download(export, fmt)
     else:
         form = ExportForm(access, initial={"unit": request.GET.get("unit", "")})
-    return render(request, "reports/export.html", {"form": form})
+    return render(
+        request,
+        "reports/export.html",
+        {"form": form, "inline_limit": f"{inline_limit():,}".replace(",", ".")},
+    )
 
 
 def download(export: Export, fmt: str) -> HttpResponseBase:
