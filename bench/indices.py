@@ -251,19 +251,21 @@ def rollup_steps(world: Any, period: Any, sizes: list[int], args: Any, tally_tab
 
 def reread(args: Any) -> dict[str, Any]:
     """A kept cluster: the reads over what an earlier run stored (after this code's migrations)."""
-    from sikap.indices.models import AnswerTally, GroupTally, RespondentTally
+    from sikap.indices.models import AnswerTally, ElementTally, GroupTally, RespondentTally
     from sikap.organisation.models import Period
     from sikap.responses.models import Submission
 
     period = Period.objects.get(name=PERIOD)
     step: dict[str, Any] = {"size": Submission.objects.filter(period=period).count(), "reused_cluster": True}
     print(f"\n== {step['size']:,} responses (kept cluster) ==", flush=True)
-    tally_tables = [m._meta.db_table for m in (AnswerTally, RespondentTally, GroupTally)]
+    tally_tables = [m._meta.db_table for m in (AnswerTally, ElementTally, RespondentTally, GroupTally)]
     if args.rebuild:
         step["rebuild"] = rebuild_timed(period)
         print(f"full rebuild: {step['rebuild']['total_s']:.1f} s  {step['rebuild']}", flush=True)
     vacuum_analyze(tally_tables)
-    step["tally_rows"] = {m.__name__: m.objects.count() for m in (AnswerTally, RespondentTally, GroupTally)}
+    step["tally_rows"] = {
+        m.__name__: m.objects.count() for m in (AnswerTally, ElementTally, RespondentTally, GroupTally)
+    }
     step["reads"] = measure_reads(period, args.runs, args.warmup)
     step["load_average_after"] = os.getloadavg()
     for name, figures in step["reads"].items():
@@ -321,7 +323,7 @@ def main() -> int:
         from django.core.management import call_command
 
         from bench import loader
-        from sikap.indices.models import AnswerTally, GroupTally, RespondentTally
+        from sikap.indices.models import AnswerTally, ElementTally, GroupTally, RespondentTally
         from sikap.organisation.models import Period
         from sikap.responses.models import Answer, Response, Submission
 
@@ -346,7 +348,7 @@ def main() -> int:
         world = loader.prepare(PERIOD, codes)
         report["instruments"] = list(codes)
         raw_tables = [m._meta.db_table for m in (Submission, Response, Answer)]
-        tally_tables = [m._meta.db_table for m in (AnswerTally, RespondentTally, GroupTally)]
+        tally_tables = [m._meta.db_table for m in (AnswerTally, ElementTally, RespondentTally, GroupTally)]
         loaded = 0
         for size in sizes:
             stats = loader.load(world, size - loaded, seed=size)
@@ -370,7 +372,8 @@ def main() -> int:
             vacuum_analyze(tally_tables)
             print(f"full rebuild: {step['rebuild']['total_s']:.1f} s  {step['rebuild']}", flush=True)
             step["tally_rows"] = {
-                m.__name__: m.objects.count() for m in (AnswerTally, RespondentTally, GroupTally)
+                m.__name__: m.objects.count()
+                for m in (AnswerTally, ElementTally, RespondentTally, GroupTally)
             }
             step["bytes"] = relation_sizes(raw_tables + tally_tables)
             step["reads"] = measure_reads(period, args.runs, args.warmup)

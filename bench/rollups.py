@@ -80,9 +80,10 @@ class Rollups:
                     target[i] += np.bincount(group_keys, weights=w, minlength=target.shape[1])
 
     def write(self, period: Period) -> dict[str, int]:
-        from sikap.indices.models import AnswerTally, GroupTally, RespondentTally
+        from sikap.indices.models import AnswerTally, ElementTally, GroupTally, RespondentTally
+        from sikap.indices.tallies import derive_element_tallies
 
-        for model in (AnswerTally, RespondentTally, GroupTally):
+        for model in (AnswerTally, ElementTally, RespondentTally, GroupTally):
             model.objects.filter(period=period).delete()
         n_status = len(STATUS_CODES)
         rows: dict[str, list[str]] = {"answers": [], "respondents": [], "groups": []}
@@ -133,6 +134,7 @@ class Rollups:
             for name, (model, cols) in columns.items():
                 with cursor.cursor.copy(f"COPY {model._meta.db_table} ({cols}) FROM STDIN") as copy:
                     copy.write("".join(rows[name]))
+            derive_element_tallies(period.pk)
         return {name: len(lines) for name, lines in rows.items()}
 
     def extend(self, count: int, *, seed: int, chunk: int = 250_000) -> None:

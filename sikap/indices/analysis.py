@@ -13,11 +13,11 @@ from fractions import Fraction
 from typing import Any
 
 from django.conf import settings
-from django.db.models import F, Q, Sum
+from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from sikap import scoring
-from sikap.indices.models import AnswerTally, GroupTally, RespondentTally
+from sikap.indices.models import ElementTally, GroupTally, RespondentTally
 from sikap.indices.results import ElementStat, IndexResult, compute_grouped, compute_periods, statuses
 from sikap.indices.tallies import AGE_BANDS, DIMENSIONS
 from sikap.indices.targets import population
@@ -84,17 +84,16 @@ def element_moments(
     unit_ids: Any, version: InstrumentVersion, period: Period, with_suspect: bool = False
 ) -> dict[int, ElementMoments]:
     """One query: per element id, the moments of its answers (and of those paired with an importance)."""
-    paired = Q(importance__gt=0)
     rows = (
-        AnswerTally.objects.filter(_where(unit_ids, version, period, with_suspect))
+        ElementTally.objects.filter(_where(unit_ids, version, period, with_suspect))
         .values("element_id")
         .annotate(
             n_=Sum("n"),
-            total=Sum(F("value") * F("n")),
-            sumsq=Sum(F("value") * F("value") * F("n")),
-            paired_n=Sum("n", filter=paired),
-            paired_total=Sum(F("value") * F("n"), filter=paired),
-            importance_total=Sum(F("importance") * F("n"), filter=paired),
+            total=Sum("total"),
+            sumsq=Sum("sumsq"),
+            paired_n=Sum("paired_n"),
+            paired_total=Sum("paired_total"),
+            importance_total=Sum("importance_total"),
         )
     )
     return {

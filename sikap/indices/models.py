@@ -49,6 +49,37 @@ class AnswerTally(models.Model):
         return f"{self.unit_id}/{self.element_id}={self.value}: {self.n}"
 
 
+class ElementTally(models.Model):
+    """One element's answers at a unit, all services and values together: their moments, and those of
+    the answers that came with an importance (for the importance-performance quadrant).
+
+    `AnswerTally` summed over service and value, kept beside it in the same transaction: unit, regional
+    and national figures read a number of rows set by units and elements, not by the volume of answers.
+    """
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10)
+    element = models.ForeignKey(Element, on_delete=models.CASCADE, related_name="+")
+    n = models.BigIntegerField(default=0)
+    total = models.BigIntegerField(default=0)  # sum of values
+    sumsq = models.BigIntegerField(default=0)  # sum of squared values
+    paired_n = models.BigIntegerField(default=0)  # answers with an importance
+    paired_total = models.BigIntegerField(default=0)  # sum of their values
+    importance_total = models.BigIntegerField(default=0)  # sum of their importances
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "version", "unit", "status", "element"], name="element_tally_key"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.element_id}: {self.n}"
+
+
 class RespondentTally(models.Model):
     """Respondents of one version in a period, with integer sums of their total scores for variances.
 

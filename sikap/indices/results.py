@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import F, Q, QuerySet, Sum
 
 from sikap import scoring
-from sikap.indices.models import AnswerTally, RespondentTally
+from sikap.indices.models import AnswerTally, ElementTally, RespondentTally
 from sikap.instruments.models import Element, Instrument, InstrumentVersion
 from sikap.organisation.models import Period
 from sikap.responses.models import Submission
@@ -52,6 +52,15 @@ def statuses(with_suspect: bool) -> list[str]:
     )
 
 
+# Count, sum and sum of squares of an element's answers, from either tally.
+ELEMENT_MOMENTS = {"count": Sum("n"), "total": Sum("total"), "sumsq": Sum("sumsq")}
+ANSWER_MOMENTS = {
+    "count": Sum("n"),
+    "total": Sum(F("value") * F("n")),
+    "sumsq": Sum(F("value") * F("value") * F("n")),
+}
+
+
 def _filter(
     queryset: QuerySet[Any],
     unit_ids: Any,
@@ -75,11 +84,18 @@ def compute(
     service_key: int | None = None,
 ) -> IndexResult:
     """Pool the answers of the given units (a roll-up is pooled, not a mean of means) and score them."""
-    rows = (
-        _filter(AnswerTally.objects.all(), unit_ids, version, period, with_suspect, service_key)
-        .values("element_id")
-        .annotate(count=Sum("n"), total=Sum(F("value") * F("n")), sumsq=Sum(F("value") * F("value") * F("n")))
-    )
+    if service_key is None:
+        rows = (
+            _filter(ElementTally.objects.all(), unit_ids, version, period, with_suspect, None)
+            .values("element_id")
+            .annotate(**ELEMENT_MOMENTS)
+        )
+    else:  # one service: its answers are kept per service only in the answer tallies
+        rows = (
+            _filter(AnswerTally.objects.all(), unit_ids, version, period, with_suspect, service_key)
+            .values("element_id")
+            .annotate(**ANSWER_MOMENTS)
+        )
     by_element = {r["element_id"]: r for r in rows}
     people = _filter(
         RespondentTally.objects.all(), unit_ids, version, period, with_suspect, service_key
@@ -219,9 +235,9 @@ def compute_grouped(
     """
     ids = unit_filter if unit_filter is not None else list(members)
     rows = (
-        _filter(AnswerTally.objects.all(), ids, version, period, with_suspect, None)
+        _filter(ElementTally.objects.all(), ids, version, period, with_suspect, None)
         .values("unit_id", "element_id")
-        .annotate(count=Sum("n"), total=Sum(F("value") * F("n")), sumsq=Sum(F("value") * F("value") * F("n")))
+        .annotate(**ELEMENT_MOMENTS)
     )
     answers: dict[Any, dict[int, dict[str, Any]]] = {}
     for row in rows:
@@ -264,9 +280,9 @@ def compute_periods(
     condition = Q(version__instrument__code=instrument_code, unit_id__in=unit_ids)
     condition &= Q(status__in=statuses(with_suspect))
     rows = (
-        AnswerTally.objects.filter(condition)
+        ElementTally.objects.filter(condition)
         .values("period_id", "version_id", "element_id")
-        .annotate(count=Sum("n"), total=Sum(F("value") * F("n")), sumsq=Sum(F("value") * F("value") * F("n")))
+        .annotate(**ELEMENT_MOMENTS)
     )
     answers: dict[tuple[int, int], dict[int, dict[str, Any]]] = {}
     for row in rows:

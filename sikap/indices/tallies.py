@@ -15,7 +15,7 @@ from typing import Any
 from django.db import connection, models, transaction
 from django.db.models import Prefetch
 
-from sikap.indices.models import AnswerTally, GroupTally, RespondentTally
+from sikap.indices.models import AnswerTally, ElementTally, GroupTally, RespondentTally
 from sikap.instruments.models import Element
 from sikap.organisation.models import Period
 from sikap.responses.models import Answer, Response, Submission
@@ -50,6 +50,7 @@ class Batch:
 
     def __init__(self) -> None:
         self.answers: Counter[tuple[Any, ...]] = Counter()
+        self.elements: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0] * 6)
         self.respondents: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
         self.groups: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
 
@@ -60,8 +61,12 @@ class Batch:
             if not triples:
                 continue
             base = (submission.period_id, version_id, submission.unit_id, service_key, status)
+            unit_key = (submission.period_id, version_id, submission.unit_id, status)
             for element_id, value, importance in triples:
                 self.answers[(*base, element_id, value, importance or 0)] += sign
+                paired = 1 if importance else 0
+                moments = [sign, sign * value, sign * value * value, sign * paired, sign * paired * value]
+                _add(self.elements[(*unit_key, element_id)], [*moments, sign * (importance or 0)])
             complete = len(triples) == element_count(version_id)
             total = sum(t[1] for t in triples) if complete else 0
             delta = [sign, sign * complete, sign * total, sign * total * total]
@@ -84,6 +89,12 @@ class Batch:
             ],
             ["n"],
             [(*k, n) for k, n in self.answers.items() if n],
+        )
+        _upsert(
+            ElementTally,
+            ["period_id", "version_id", "unit_id", "status", "element_id"],
+            ["n", "total", "sumsq", "paired_n", "paired_total", "importance_total"],
+            [(*k, *v) for k, v in self.elements.items() if any(v)],
         )
         _upsert(
             RespondentTally,
@@ -181,19 +192,21 @@ PER_RESPONSE = "sikap_rebuild_response"  # a temporary table: one row per counte
 def rebuild(periods: Sequence[Period] | None = None) -> None:
     """Recompute every tally of the given periods (all periods when None) from the stored responses.
 
-    Per period: the answer tallies in one GROUP BY over the answers; then one pass over the answers
+    Per period: the answer tallies in one GROUP BY over the answers, the element tallies summed from
+    them; then one pass over the answers
     gives each response's answer count and total into a temporary table, from which the respondent
     and group tallies are summed (the expensive pass once, not once per tally).
     """
     period_ids = (
         [p.pk for p in periods] if periods is not None else list(Period.objects.values_list("pk", flat=True))
     )
-    for model in (AnswerTally, RespondentTally, GroupTally):
+    for model in (AnswerTally, ElementTally, RespondentTally, GroupTally):
         model.objects.filter(period_id__in=period_ids).delete()
     answers, per_response, sums = _rebuild_sql()
     with connection.cursor() as cursor:
         for period_id in period_ids:
             cursor.execute(answers, [period_id])
+            cursor.execute(_element_sql(), [period_id])
             cursor.execute(f"DROP TABLE IF EXISTS {PER_RESPONSE}")
             cursor.execute(per_response, [period_id])
             if connection.vendor == "postgresql":
@@ -201,6 +214,25 @@ def rebuild(periods: Sequence[Period] | None = None) -> None:
             for sql in sums:
                 cursor.execute(sql)
             cursor.execute(f"DROP TABLE {PER_RESPONSE}")
+
+
+def derive_element_tallies(period_id: int) -> None:
+    """Fill a period's (empty) element tallies from its answer tallies: the same integers, summed."""
+    with connection.cursor() as cursor:
+        cursor.execute(_element_sql(), [period_id])
+
+
+def _element_sql() -> str:
+    q = connection.ops.quote_name
+    key = "period_id, version_id, unit_id, status, element_id"
+    paired = "CASE WHEN importance > 0 THEN n ELSE 0 END"
+    return f"""
+        INSERT INTO {q(ElementTally._meta.db_table)} ({key}, n, total, sumsq, paired_n, paired_total,
+                                                      importance_total)
+        SELECT {key}, SUM(n), SUM(value * n), SUM(value * value * n), SUM({paired}), SUM(value * {paired}),
+               SUM(importance * n)
+        FROM {q(AnswerTally._meta.db_table)} WHERE period_id = %s
+        GROUP BY {key}"""
 
 
 def _rebuild_sql() -> tuple[str, str, list[str]]:

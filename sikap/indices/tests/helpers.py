@@ -6,7 +6,7 @@ import random
 import uuid
 from typing import Any
 
-from sikap.indices.models import AnswerTally, GroupTally, RespondentTally
+from sikap.indices.models import AnswerTally, ElementTally, GroupTally, RespondentTally
 from sikap.instruments.models import Campaign
 from sikap.organisation.models import Unit
 from sikap.responses import actions
@@ -63,7 +63,7 @@ def random_submission(
 def tally_snapshot() -> dict[str, set[tuple]]:
     """Every non-empty tally row, as comparable tuples."""
     snap = {}
-    for model in (AnswerTally, RespondentTally, GroupTally):
+    for model in (AnswerTally, ElementTally, RespondentTally, GroupTally):
         fields = [f.attname for f in model._meta.concrete_fields if f.attname != "id"]
         snap[model.__name__] = {tuple(row) for row in model.objects.filter(n__gt=0).values_list(*fields)}
     return snap

@@ -47,9 +47,9 @@ def test_rejecting_removes_a_submission_from_every_tally(world):
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 10_000), count=st.integers(1, 25))
 def test_rebuild_agrees_on_random_data(world, seed, count):
-    from sikap.indices.models import GroupTally
+    from sikap.indices.models import ElementTally, GroupTally
 
-    for model in (AnswerTally, RespondentTally, GroupTally):
+    for model in (AnswerTally, ElementTally, RespondentTally, GroupTally):
         model.objects.all().delete()
     Submission.objects.all().delete()
     rng = random.Random(seed)
