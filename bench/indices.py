@@ -12,6 +12,7 @@ What it does, all in one run, on a throwaway PostgreSQL cluster (sikap.testing.p
    (a) the national roll-up, `compute(every unit, version, period)` for SKM (and SPKP);
    (b) a Kanwil page: `unit_index(kanwil, period, SKM, subtree=True)`, and the unit index page
        (`/indeks/unit/<kanwil>/`) rendered through Django's test client as the demo's central admin;
+   (c) the dashboards of the ministry, the Kanwil, its busiest unit and that unit's busiest service;
 4. at the largest stored size: exports the period's submissions, responses and answers (PostgreSQL COPY to
    CSV, DuckDB to Parquet; both timed apart), lets DuckDB compute the per-unit element counts and sums (the
    element means) from the Parquet files, checks them against the rollups for every unit, and reports the
@@ -21,8 +22,9 @@ What it does, all in one run, on a throwaway PostgreSQL cluster (sikap.testing.p
    stored size first), then the same reads. Pages read only rollups, so this times the reads at volumes
    whose raw rows do not fit the machine's time or disk; it does not time a rebuild there.
 
-The defaults (store 100k and 1M, rollups at 10M) take about 20 minutes on the project's 2-core machine;
-`BENCH_INDICES_ARGS="--sizes 100000,1000000,10000000 --rollup-sizes ''"` stores 10M (hours there).
+The defaults store 100k, 1M and 10M: about 50 minutes on the project's 2-core machine (the 10M load is
+30 minutes, its rebuild 11) and about 45 GB of disk. `--sizes 100000,1000000 --rollup-sizes 10000000` is
+the quick variant (about 10 minutes). `--cluster DIR` keeps the database for later runs (see its help).
 It prints figures and passes or fails nothing (exit 1 only when DuckDB's means or the numpy rollups differ
 from ours). --skm-only loads SKM alone (9 answers per respondent instead of 22).
 """
@@ -277,14 +279,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--sizes", default="100000,1000000", help="cumulative response counts to store")
+    parser.add_argument(
+        "--sizes", default="100000,1000000,10000000", help="cumulative response counts to store"
+    )
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--warmup", type=int, default=3)
     parser.add_argument("--skm-only", action="store_true", help="load SKM alone (9 answers per respondent)")
     parser.add_argument("--no-duckdb", action="store_true")
     parser.add_argument(
         "--rollup-sizes",
-        default="10000000",
+        default="",
         help="larger cumulative sizes whose rollups are computed from generated respondents without storing "
         "them (checked equal to the rebuild at the last stored size), to time the reads at those sizes",
     )
