@@ -274,12 +274,12 @@ class Export:
             return
         from sikap.reports.export_copy import copy_csv
 
-        yield self._header()
+        yield self._header(line_end="\n")  # PostgreSQL ends its lines with LF
         yield from copy_csv(self)
 
-    def _header(self) -> bytes:
+    def _header(self, line_end: str = "\r\n") -> bytes:
         buffer = io.StringIO()
-        csv.writer(buffer).writerow(self.layout.names)
+        csv.writer(buffer, lineterminator=line_end).writerow(self.layout.names)
         return ("\ufeff" + buffer.getvalue()).encode()
 
     def python_csv(self) -> Iterator[bytes]:

@@ -75,6 +75,8 @@ def test_copy_and_python_give_the_same_rows(world: World, survey: Survey, option
     assert copied == written
     assert by_copy.rows == by_python.rows == len(copied) - 1
     assert len(copied) > 1
+    header = b"".join(Export(scope).csv()).split(b"\n", 1)[0]
+    assert not header.endswith(b"\r")  # the header ends its line like PostgreSQL's rows: LF
 
 
 def test_the_copy_defuses_formulas_and_keeps_line_breaks(world: World, survey: Survey) -> None:
