@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sikap.responses import actions
-from sikap.responses.validation import answer_name, clean_submission, importance_name
+from sikap.indices.tests.helpers import submit_answers
+from sikap.responses.validation import answer_name, importance_name
 
 FIGURE = re.compile(r'<figure class="chart" id="fig-(?P<key>[^"]+)">(?P<body>.*?)</figure>', re.S)
 DATA = re.compile(r'<script id="chart-[^"]+" type="application/json">(?P<json>.*?)</script>', re.S)
@@ -27,20 +26,7 @@ def submit(
             data[answer_name(version, element)] = min(max(value, version.scale_min), version.scale_max)
             if importance and element.ask_importance:
                 data[importance_name(version, element)] = importance
-    cleaned = clean_submission(
-        campaign.ordered_versions(), {**data, **profile}, require_answers=False, enforce_required_fields=False
-    )
-    cleaned.errors.pop("__all__", None)
-    assert not cleaned.errors, cleaned.errors
-    visit = actions.Visit(
-        campaign=campaign,
-        unit=unit,
-        key=uuid.uuid4(),
-        channel="paper",
-        service=service,
-        answered_on=campaign.period.start,
-    )
-    return actions.submit(None, visit, cleaned)[0]
+    return submit_answers(campaign, unit, {**data, **profile}, service=service)
 
 
 def number(text: str) -> float | None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import random
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,8 +10,7 @@ import pytest
 from django.utils import timezone
 
 from sikap.followup.tests.helpers import feedback_submission
-from sikap.indices.tests.helpers import random_submission
-from sikap.testing.factories import make_campaign
+from sikap.indices.tests.helpers import surveyed_campaign
 
 JAKARTA = datetime.timezone(datetime.timedelta(hours=7))
 
@@ -46,13 +44,7 @@ def clock(monkeypatch: Any) -> Clock:
 @pytest.fixture
 def campaign(world: Any) -> Any:
     """SKM answered by 12 respondents of the division and 5 of the other Kanwil's division."""
-    rng = random.Random(11)
-    campaign = make_campaign([world.division, world.other_division], codes=("SKM",), with_service_links=False)
-    for _ in range(12):
-        random_submission(campaign, world.division, rng)
-    for _ in range(5):
-        random_submission(campaign, world.other_division, rng)
-    return campaign
+    return surveyed_campaign(world, seed=11, ours=12, theirs=5)
 
 
 @pytest.fixture

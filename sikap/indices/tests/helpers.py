@@ -27,6 +27,30 @@ def random_answers(campaign: Campaign, rng: random.Random, *, blanks: float = 0.
     return {k: v for k, v in data.items() if v not in (None, "")}
 
 
+def clean(campaign: Campaign, data: dict[str, Any]) -> Any:
+    """The submission's answers and profile as the form cleans them, without requiring any answer."""
+    cleaned = clean_submission(
+        campaign.ordered_versions(), data, require_answers=False, enforce_required_fields=False
+    )
+    cleaned.errors.pop("__all__", None)
+    return cleaned
+
+
+def store(campaign: Campaign, unit: Unit, cleaned: Any, **visit: Any) -> Any:
+    """Store cleaned answers through the real submit action (paper, on the period's first day by default)."""
+    fields = {"channel": "paper", "answered_on": campaign.period.start, **visit}
+    return actions.submit(
+        None, actions.Visit(campaign=campaign, unit=unit, key=uuid.uuid4(), **fields), cleaned
+    )[0]
+
+
+def submit_answers(campaign: Campaign, unit: Unit, data: dict[str, Any], **visit: Any) -> Any:
+    """One submission with exactly these answers and profile fields; they must be valid."""
+    cleaned = clean(campaign, data)
+    assert not cleaned.errors, cleaned.errors
+    return store(campaign, unit, cleaned, **visit)
+
+
 def random_submission(
     campaign: Campaign,
     unit: Unit,
@@ -37,27 +61,10 @@ def random_submission(
     channel: str = "paper",
     started_at: Any = None,
 ) -> Any:
-    versions = campaign.ordered_versions()
-    cleaned = clean_submission(
-        versions,
-        random_answers(campaign, rng, blanks=blanks),
-        require_answers=False,
-        enforce_required_fields=False,
-    )
-    cleaned.errors.pop("__all__", None)
+    cleaned = clean(campaign, random_answers(campaign, rng, blanks=blanks))
     if not any(cleaned.answers.values()):
         return None
-    visit = actions.Visit(
-        campaign=campaign,
-        unit=unit,
-        key=uuid.uuid4(),
-        channel=channel,
-        service=service,
-        answered_on=campaign.period.start,
-        started_at=started_at,
-    )
-    submission, _ = actions.submit(None, visit, cleaned)
-    return submission
+    return store(campaign, unit, cleaned, channel=channel, service=service, started_at=started_at)
 
 
 def tally_snapshot() -> dict[str, set[tuple]]:
@@ -67,3 +74,16 @@ def tally_snapshot() -> dict[str, set[tuple]]:
         fields = [f.attname for f in model._meta.concrete_fields if f.attname != "id"]
         snap[model.__name__] = {tuple(row) for row in model.objects.filter(n__gt=0).values_list(*fields)}
     return snap
+
+
+def surveyed_campaign(world: Any, *, seed: int, ours: int, theirs: int) -> Campaign:
+    """An SKM campaign of the world's two divisions, answered at random by `ours` and `theirs` respondents."""
+    from sikap.testing.factories import make_campaign
+
+    rng = random.Random(seed)
+    campaign = make_campaign([world.division, world.other_division], codes=("SKM",), with_service_links=False)
+    for _ in range(ours):
+        random_submission(campaign, world.division, rng)
+    for _ in range(theirs):
+        random_submission(campaign, world.other_division, rng)
+    return campaign

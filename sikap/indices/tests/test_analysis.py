@@ -6,7 +6,6 @@ import datetime
 import math
 import random
 import statistics
-import uuid
 from collections import defaultdict
 from fractions import Fraction
 
@@ -15,13 +14,11 @@ import pytest
 from sikap import scoring
 from sikap.indices import analysis
 from sikap.indices.results import compute, compute_grouped, compute_periods
-from sikap.indices.tests.helpers import random_submission
+from sikap.indices.tests.helpers import random_submission, submit_answers
 from sikap.instruments import actions as instrument_actions
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.actions import set_user_count
-from sikap.responses import actions
 from sikap.responses.models import Answer
-from sikap.responses.validation import clean_submission
 from sikap.scoring.ipa import IpaInput, ipa
 from sikap.scoring.reliability import Moments, cronbach_alpha
 from sikap.testing.factories import make_campaign, make_period, make_service
@@ -209,20 +206,7 @@ def importance_version() -> InstrumentVersion:
 
 def submit(campaign, unit, data, *, service=None, **profile):
     """Store one submission with exactly these answers and profile, through the real action."""
-    cleaned = clean_submission(
-        campaign.ordered_versions(), {**data, **profile}, require_answers=False, enforce_required_fields=False
-    )
-    cleaned.errors.pop("__all__", None)
-    assert not cleaned.errors, cleaned.errors
-    visit = actions.Visit(
-        campaign=campaign,
-        unit=unit,
-        key=uuid.uuid4(),
-        channel="paper",
-        service=service,
-        answered_on=campaign.period.start,
-    )
-    return actions.submit(None, visit, cleaned)[0]
+    return submit_answers(campaign, unit, {**data, **profile}, service=service)
 
 
 def test_scoring_margin_helper_is_the_one_used(world):

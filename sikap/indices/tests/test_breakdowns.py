@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import random
-import uuid
 from collections import defaultdict
 
 import pytest
 
 from sikap.indices import analysis
 from sikap.indices.analysis import Cell, suppress
+from sikap.indices.tests.helpers import submit_answers
 from sikap.instruments import actions as instrument_actions
 from sikap.instruments.models import Instrument, InstrumentVersion
-from sikap.responses import actions
 from sikap.responses.models import Answer
-from sikap.responses.validation import clean_submission
 from sikap.testing.factories import make_campaign, make_service
 
 pytestmark = pytest.mark.django_db
@@ -28,19 +26,7 @@ def skm() -> InstrumentVersion:
 
 def submit(campaign, unit, rng, *, service=None, **profile):
     data = {f"SKM-U{i}": rng.randint(1, 4) for i in range(1, 10)}
-    cleaned = clean_submission(
-        campaign.ordered_versions(), {**data, **profile}, require_answers=False, enforce_required_fields=False
-    )
-    assert not cleaned.errors, cleaned.errors
-    visit = actions.Visit(
-        campaign=campaign,
-        unit=unit,
-        key=uuid.uuid4(),
-        channel="paper",
-        service=service,
-        answered_on=campaign.period.start,
-    )
-    return actions.submit(None, visit, cleaned)[0]
+    return submit_answers(campaign, unit, {**data, **profile}, service=service)
 
 
 @pytest.fixture

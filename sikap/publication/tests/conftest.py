@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
 import pytest
 from django.utils import translation
 
-from sikap.indices.tests.helpers import random_submission
+from sikap.indices.tests.helpers import surveyed_campaign
 from sikap.publication.actions import publish_period
-from sikap.testing.factories import make_campaign
 
 
 @pytest.fixture(autouse=True)
@@ -23,13 +21,7 @@ def indonesian() -> Any:
 @pytest.fixture
 def campaign(world: Any) -> Any:
     """SKM answered by 12 respondents of the Jabar division and 6 of the Bali division."""
-    rng = random.Random(7)
-    campaign = make_campaign([world.division, world.other_division], codes=("SKM",), with_service_links=False)
-    for _ in range(12):
-        random_submission(campaign, world.division, rng)
-    for _ in range(6):
-        random_submission(campaign, world.other_division, rng)
-    return campaign
+    return surveyed_campaign(world, seed=7, ours=12, theirs=6)
 
 
 @pytest.fixture
