@@ -10,10 +10,9 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Q, Sum
 from django.utils import timezone
 
-from sikap import scoring
 from sikap.indices.models import RespondentTally, TargetOverride
 from sikap.indices.results import IndexResult, compute, compute_grouped
-from sikap.indices.targets import Progress, Target, progress, target_settings, working_days
+from sikap.indices.targets import Progress, progress, target_from, target_settings, working_days
 from sikap.instruments.models import Campaign, InstrumentVersion
 from sikap.organisation.models import Period, ServiceUserCount, Unit
 
@@ -173,23 +172,10 @@ def progress_many(
     left = sum(1 for d in days if d > today) + (1 if today in days else 0)
     answer = {}
     for group in groups:
-        target = _target(config, populations.get(group), overrides.get(group))
+        target = target_from(config, populations.get(group), overrides.get(group))
         expected = math.ceil(target.minimum * done / len(days)) if days else target.minimum
         answer[group] = Progress(target, attained.get(group, 0), expected, len(days), left)
     return answer
-
-
-def _target(config: dict[str, Any], people: int | None, override: TargetOverride | None) -> Target:
-    """The same rule as `targets.target_for`, from values already read."""
-    if override is not None:
-        return Target(
-            people, override.minimum, config["method"], config["margin"], config["floor"], override.reason
-        )
-    if people is None:
-        minimum = config["floor"]
-    else:
-        minimum = scoring.sample_size(people, config["method"], config["margin"], config["floor"])
-    return Target(people, minimum, config["method"], config["margin"], config["floor"])
 
 
 @dataclass

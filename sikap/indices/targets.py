@@ -53,6 +53,12 @@ def target_for(unit: Unit, period: Period, service_key: int = 0, unit_ids: Any =
     config = target_settings()
     override = TargetOverride.objects.filter(unit=unit, period=period, service_key=service_key).first()
     people = population(unit_ids if unit_ids is not None else [unit.pk], period, service_key or None)
+    return target_from(config, people, override)
+
+
+def target_from(config: dict[str, Any], people: int | None, override: TargetOverride | None) -> Target:
+    """The minimum sample: an admin's override, else from the population by the configured method, else
+    the floor when no population was recorded."""
     if override is not None:
         return Target(
             people, override.minimum, config["method"], config["margin"], config["floor"], override.reason
