@@ -22,7 +22,15 @@ from sikap.dashboards import charts
 from sikap.indices import analysis, queries
 from sikap.indices.models import AnswerTally, GroupTally, RespondentTally
 from sikap.indices.queries import LeagueRow, UnitIndex
-from sikap.indices.results import IndexResult, compute, compute_periods, result_from_rows, statuses
+from sikap.indices.results import (
+    ANSWER_MOMENTS,
+    IndexResult,
+    compute,
+    compute_periods,
+    result_from_rows,
+    results_per_period,
+    statuses,
+)
 from sikap.indices.tallies import DIMENSIONS
 from sikap.indices.targets import Progress, progress, target_for, working_days
 from sikap.instruments.models import InstrumentVersion
@@ -252,11 +260,6 @@ def _service_where(unit: Unit, service_key: int, with_suspect: bool) -> Q:
     return Q(unit=unit, service_key=service_key, status__in=statuses(with_suspect))
 
 
-_MOMENT_SUMS = {
-    "count": Sum("n"),
-    "total": Sum(F("value") * F("n")),
-    "sumsq": Sum(F("value") * F("value") * F("n")),
-}
 _PEOPLE_SUMS = {
     "people": Sum("n"),
     "complete_n": Sum("complete"),
@@ -274,7 +277,7 @@ def service_moments(
         AnswerTally.objects.filter(where, version=version, period=period)
         .values("element_id")
         .annotate(
-            **_MOMENT_SUMS,
+            **ANSWER_MOMENTS,
             paired_n=Sum("n", filter=paired),
             paired_total=Sum(F("value") * F("n"), filter=paired),
             importance_total=Sum(F("importance") * F("n"), filter=paired),
@@ -285,23 +288,9 @@ def service_moments(
 
 
 def service_trend(where: Q, with_suspect: bool) -> list[IndexResult]:
-    """`results.compute_periods` for the tallies matching `where`: oldest period first (four queries)."""
-    answers: dict[tuple[int, int], dict[int, dict[str, Any]]] = {}
+    """`results.compute_periods` for the tallies matching `where` (a service's answers are kept per
+    service only in the answer tallies): oldest period first (four queries)."""
     rows = AnswerTally.objects.filter(where).values("period_id", "version_id", "element_id")
-    for row in rows.annotate(**_MOMENT_SUMS):
-        answers.setdefault((row["period_id"], row["version_id"]), {})[row["element_id"]] = row
-    people_rows = RespondentTally.objects.filter(where).values("period_id", "version_id")
-    people = {
-        (r["period_id"], r["version_id"]): r for r in people_rows.annotate(**_PEOPLE_SUMS) if r["people"]
-    }
-    periods = Period.objects.in_bulk({p for p, _v in people})
-    versions = (
-        InstrumentVersion.objects.select_related("instrument")
-        .prefetch_related("elements")
-        .in_bulk({v for _p, v in people})
+    return results_per_period(
+        rows.annotate(**ANSWER_MOMENTS), RespondentTally.objects.filter(where), with_suspect
     )
-    results = [
-        result_from_rows(versions[v], periods[p], with_suspect, answers.get((p, v), {}), totals)
-        for (p, v), totals in people.items()
-    ]
-    return sorted(results, key=lambda r: (r.period.start, r.period.end, r.version.number))

@@ -279,20 +279,22 @@ def compute_periods(
     """
     condition = Q(version__instrument__code=instrument_code, unit_id__in=unit_ids)
     condition &= Q(status__in=statuses(with_suspect))
-    rows = (
-        ElementTally.objects.filter(condition)
-        .values("period_id", "version_id", "element_id")
-        .annotate(**ELEMENT_MOMENTS)
+    rows = ElementTally.objects.filter(condition).values("period_id", "version_id", "element_id")
+    return results_per_period(
+        rows.annotate(**ELEMENT_MOMENTS), RespondentTally.objects.filter(condition), with_suspect, intervals
     )
+
+
+def results_per_period(
+    element_rows: Any, respondents: QuerySet[Any], with_suspect: bool, intervals: bool = True
+) -> list[IndexResult]:
+    """One result per (period, version) from element moments (rows with period_id, version_id,
+    element_id, count, total, sumsq) and the matching respondent tallies; oldest period first."""
     answers: dict[tuple[int, int], dict[int, dict[str, Any]]] = {}
-    for row in rows:
+    for row in element_rows:
         answers.setdefault((row["period_id"], row["version_id"]), {})[row["element_id"]] = row
-    people_rows = (
-        RespondentTally.objects.filter(condition)
-        .values("period_id", "version_id")
-        .annotate(
-            people=Sum("n"), complete_n=Sum("complete"), totals=Sum("total_sum"), totals_sq=Sum("total_sumsq")
-        )
+    people_rows = respondents.values("period_id", "version_id").annotate(
+        people=Sum("n"), complete_n=Sum("complete"), totals=Sum("total_sum"), totals_sq=Sum("total_sumsq")
     )
     people = {(r["period_id"], r["version_id"]): r for r in people_rows if r["people"]}
     periods = Period.objects.in_bulk({p for p, _ in people})
