@@ -9,7 +9,7 @@ What it does, all in one run, on a throwaway PostgreSQL cluster (sikap.testing.p
    each of --sizes in turn; sizes are cumulative (100k, then 900k more to reach 1M, ...);
 3. after each load: VACUUM ANALYZE, the full rebuild of the period's rollups (`tallies.rebuild`, timed per
    statement), then, median of --runs runs after --warmup runs:
-   (a) the national roll-up, `compute(every unit, version, period)` for SKM (and SPKP);
+   (a) the national roll-up, `read.result` over every unit for SKM (and SPKP);
    (b) a Kanwil page: `unit_index(kanwil, period, SKM, subtree=True)`, and the unit index page
        (`/indeks/unit/<kanwil>/`) rendered through Django's test client as the demo's central admin;
    (c) the dashboards of the ministry, the Kanwil, its busiest unit and that unit's busiest service;

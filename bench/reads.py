@@ -26,8 +26,8 @@ def measure_reads(period: Any, runs: int, warmup: int) -> dict[str, Any]:
     from django.test import Client
 
     from sikap.accounts.models import User
+    from sikap.indices import read
     from sikap.indices.queries import unit_index, version_for
-    from sikap.indices.results import compute
     from sikap.organisation.models import Unit
 
     all_ids = list(Unit.objects.values_list("pk", flat=True))
@@ -38,10 +38,11 @@ def measure_reads(period: Any, runs: int, warmup: int) -> dict[str, Any]:
         version = version_for(code, period)
         if version is None:
             continue
-        result = compute(all_ids, version, period)
+        result = read.result(read.Scope(all_ids, period, version))
         if not result.respondents:
             continue
-        reads[f"national {code}"] = timed(lambda v=version: compute(all_ids, v, period), runs, warmup)
+        national = read.Scope(all_ids, period, version)
+        reads[f"national {code}"] = timed(lambda s=national: read.result(s), runs, warmup)
         reads[f"national {code}"]["respondents"] = result.respondents
         reads[f"national {code}"]["score"] = result.score
     skm = version_for("SKM", period)

@@ -1,6 +1,7 @@
 """The read-only JSON API under /api/v1/, scoped exactly like the pages (see sikap.api.auth).
 
-Indices come from the same `unit_index` and `as_json` as `sikap indices --json`, so the numbers agree.
+Indices come from the same `unit_index` and `as_json` as `sikap indices --json`, so the numbers agree;
+the league is the league page's `league`, with every unit of the scope pooled over its subtree.
 """
 
 from __future__ import annotations
@@ -9,12 +10,15 @@ import datetime
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError
 
 from sikap.accounts.access import Access, access_for
 from sikap.api.auth import NOT_FOUND, UNAUTHORIZED, ApiError, TokenAuth, error_response
-from sikap.indices.queries import as_json, unit_index, version_for
+from sikap.indices import queries
+from sikap.indices.queries import UnitIndex, as_json, unit_index, unit_indices, version_for
+from sikap.indices.read import Nested
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.models import Period, Unit
 
@@ -179,9 +183,10 @@ def indices(
             _visible_unit(access, unit), the_period, version, subtree=subtree, with_suspect=with_suspect
         )
         return as_json(item)
+    tops = access.top_units()
     return [
-        as_json(unit_index(top, the_period, version, subtree=True, with_suspect=with_suspect))
-        for top in access.top_units()
+        as_json(item)
+        for item in unit_indices(tops, the_period, version, subtree=True, with_suspect=with_suspect)
     ]
 
 
@@ -195,16 +200,23 @@ def league(
 ) -> list[dict[str, Any]]:
     """Semua unit aktif dalam cakupan, masing-masing digabung dengan unit di bawahnya, nilai tertinggi dulu.
 
-    Every active unit in scope, each pooled over its subtree, best score first (no score last);
-    `kind` (e.g. `kanwil`) keeps only units of that kind.
+    Every active unit in scope, each pooled over its subtree, best score first (no score last; ties by
+    name, as the league page sorts); `kind` (e.g. `kanwil`) keeps only units of that kind.
     """
     access = _access(request)
     the_period = _period(period)
     version = _version(instrument, the_period)
-    queryset = access.units().filter(active=True).order_by("path")
-    if kind:
-        queryset = queryset.filter(kind=kind)
-    rows = [
-        as_json(unit_index(u, the_period, version, subtree=True, with_suspect=with_suspect)) for u in queryset
-    ]
-    return sorted(rows, key=lambda row: (row["score"] is None, -(row["score"] or 0), row["unit"]))
+    reach = list(access.units().only("pk", "path", "code", "name", "kind", "active", "parent_id"))
+    groups = [u for u in reach if u.active and (not kind or u.kind == kind)]
+    rows = queries.league(
+        {u.pk: u for u in groups},
+        Nested.subtrees(groups, reach),
+        the_period,
+        version,
+        today=timezone.localdate(),
+        with_suspect=with_suspect,
+        unit_filter=access.units().values("pk"),
+        everyone=True,
+        intervals=True,
+    )
+    return [as_json(UnitIndex(row.unit, row.result_or_empty, row.progress)) for row in rows]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from sikap.accounts.access import Access, access_for
 from sikap.dashboards import queries
+from sikap.indices.queries import choose
 from sikap.organisation.models import Service, Unit
 
 
@@ -41,7 +42,7 @@ def service_dashboard(request: HttpRequest, code: str, service_id: int) -> HttpR
     access = access_for(request.user)
     unit = access.require_view(get_object_or_404(Unit, code=code))
     service = get_object_or_404(Service, pk=service_id, unit=unit)
-    chosen = queries.filters(request.GET, [unit.pk])
+    chosen = choose(request.GET, [unit.pk])
     context: dict[str, Any] = {"unit": unit, "service": service, "filters": chosen}
     context["crumbs"] = [*_crumbs(access, unit), unit]
     if chosen.version is not None:
@@ -53,7 +54,7 @@ def _unit_page(request: HttpRequest, unit: Unit) -> HttpResponse:
     access = access_for(request.user)
     units = list(Unit.objects.subtree_of(unit))
     # A subquery, not a list: a national dashboard sends no list of thousands of ids.
-    chosen = queries.filters(request.GET, Unit.objects.subtree_of(unit).values("pk"))
+    chosen = choose(request.GET, Unit.objects.subtree_of(unit).values("pk"))
     context: dict[str, Any] = {"unit": unit, "filters": chosen, "crumbs": _crumbs(access, unit)}
     if chosen.version is not None:
         context.update(queries.unit_board(unit, units, chosen, timezone.localdate()))

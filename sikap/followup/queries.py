@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 
 from sikap.accounts.models import User
 from sikap.followup.models import FollowUpItem, FollowUpItemQuerySet
+from sikap.indices import read
 from sikap.indices.queries import version_for
-from sikap.indices.results import ElementStat, compute
+from sikap.indices.results import ElementStat
+from sikap.instruments.models import DEFAULT_INSTRUMENT
 from sikap.organisation.models import Period, Unit
 from sikap.responses.models import Submission, SubmissionQuerySet
 
@@ -22,10 +24,10 @@ Status = FollowUpItem.Status
 
 def skm_elements(unit: Unit, period: Period) -> list[ElementStat]:
     """The unit's own SKM elements in the period with their means (accepted answers only)."""
-    version = version_for("SKM", period)
+    version = version_for(DEFAULT_INSTRUMENT, period)
     if version is None:
         return []
-    return compute([unit.pk], version, period).elements
+    return read.result(read.Scope([unit.pk], period, version)).elements
 
 
 def weakest(elements: list[ElementStat], count: int) -> list[ElementStat]:

@@ -12,16 +12,16 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from django.conf import settings
-from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from sikap import scoring
-from sikap.indices.models import ElementTally, GroupTally, RespondentTally
-from sikap.indices.results import ElementStat, IndexResult, compute_grouped, compute_periods, statuses
+from sikap.indices import read
+from sikap.indices.methods import method_of
+from sikap.indices.read import ElementMoments
+from sikap.indices.results import ElementStat, IndexResult
 from sikap.indices.tallies import AGE_BANDS, DIMENSIONS
 from sikap.indices.targets import population
-from sikap.instruments.models import Instrument, InstrumentVersion
+from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.models import Period, Service, Unit
 from sikap.scoring.equity import GroupIndex, Spread, WeightedIndex, spread, weighted_index
 from sikap.scoring.ipa import IpaInput, IpaResult, ipa
@@ -48,15 +48,9 @@ BLANK = _("(tidak diisi)")
 AGE_ORDER = {label: i for i, label in enumerate([*(label for _limit, label in AGE_BANDS), "60+"])}
 
 
-def _where(unit_ids: Any, version: InstrumentVersion, period: Period, with_suspect: bool) -> Q:
-    return Q(period=period, version=version, unit_id__in=unit_ids, status__in=statuses(with_suspect))
-
-
 def to_score(version: InstrumentVersion, mean: float) -> float:
     """A mean answer on the version's scale as 0-100, the way the index's CI is mapped (IKM: x 25)."""
-    if version.instrument.method == Instrument.Method.IKM:
-        return mean * 25
-    return (mean - version.scale_min) * 100 / (version.scale_max - version.scale_min)
+    return method_of(version).to_score(version, mean)
 
 
 def weakest_elements(result: IndexResult, limit: int | None = None) -> list[ElementStat]:
@@ -65,58 +59,13 @@ def weakest_elements(result: IndexResult, limit: int | None = None) -> list[Elem
     return ranked[:limit] if limit is not None else ranked
 
 
-# --- per-element and per-respondent moments -----------------------------------------------------------
+# --- per-respondent moments ---------------------------------------------------------------------------
 
 
-@dataclass
-class ElementMoments:
-    """Sums over one element's answers, and over the answers that came with an importance."""
-
-    n: int
-    total: int
-    sumsq: int
-    paired_n: int
-    paired_total: int
-    importance_total: int
-
-
-def element_moments(
-    unit_ids: Any, version: InstrumentVersion, period: Period, with_suspect: bool = False
-) -> dict[int, ElementMoments]:
-    """One query: per element id, the moments of its answers (and of those paired with an importance)."""
-    rows = (
-        ElementTally.objects.filter(_where(unit_ids, version, period, with_suspect))
-        .values("element_id")
-        .annotate(
-            n_=Sum("n"),
-            total=Sum("total"),
-            sumsq=Sum("sumsq"),
-            paired_n=Sum("paired_n"),
-            paired_total=Sum("paired_total"),
-            importance_total=Sum("importance_total"),
-        )
-    )
-    return {
-        r["element_id"]: ElementMoments(
-            r["n_"] or 0,
-            r["total"] or 0,
-            r["sumsq"] or 0,
-            r["paired_n"] or 0,
-            r["paired_total"] or 0,
-            r["importance_total"] or 0,
-        )
-        for r in rows
-    }
-
-
-def respondent_moments(
-    unit_ids: Any, version: InstrumentVersion, period: Period, with_suspect: bool = False
-) -> Moments:
+def respondent_moments(scope: read.Scope) -> Moments:
     """One query: complete respondents' total scores as n, sum and sum of squares."""
-    row = RespondentTally.objects.filter(_where(unit_ids, version, period, with_suspect)).aggregate(
-        n_=Sum("complete"), total=Sum("total_sum"), sumsq=Sum("total_sumsq")
-    )
-    return Moments(row["n_"] or 0, row["total"] or 0, row["sumsq"] or 0)
+    totals = read.totals_of(read.people(scope))
+    return Moments(totals.n, totals.total, totals.sumsq)
 
 
 def importance_performance(
@@ -165,13 +114,13 @@ class Margin:
     population_too_small: bool = False
 
 
-def achieved_margin(
-    unit_ids: Any, version: InstrumentVersion, period: Period, respondents: int, totals: Moments
-) -> Margin | None:
+def achieved_margin(scope: read.Scope, respondents: int, totals: Moments) -> Margin | None:
     """Margin of error for the score (from respondents' totals) and for a proportion, given N."""
     if respondents < 1:
         return None
-    people = population(unit_ids, period)
+    version = scope.version
+    assert version is not None and scope.period is not None
+    people = population(scope.units, scope.period)
     too_small = people is not None and people < respondents
     usable = None if too_small else people
     k = len(version.elements.all())
@@ -235,18 +184,16 @@ def _cell(version: InstrumentVersion, category: str, label: str, row: dict[str, 
     return Cell(category, label, row["n_"] or 0, mean, to_score(version, mean) if mean is not None else None)
 
 
-def breakdowns(
-    unit_ids: Any, version: InstrumentVersion, period: Period, with_suspect: bool = False
-) -> list[Breakdown]:
-    """n and mean score per sex, age band, education, occupation and service, small cells suppressed.
+def breakdowns(scope: read.Scope, *, by_service: bool = True) -> list[Breakdown]:
+    """n and mean score per sex, age band, education, occupation (and service), small cells suppressed.
 
-    The threshold is the instrument's `min_cell` (default 5). Three queries.
+    The threshold is the instrument's `min_cell` (default 5). Two queries, three with services.
     """
+    version = scope.version
+    assert version is not None
     k = len(version.elements.all())
-    where = _where(unit_ids, version, period, with_suspect)
-    sums = {"n_": Sum("n"), "complete_": Sum("complete"), "total": Sum("total_sum")}
     by_dimension: dict[str, Breakdown] = {d: Breakdown(d, str(DIMENSION_LABELS[d])) for d in DIMENSIONS}
-    rows = GroupTally.objects.filter(where).values("dimension", "category").annotate(**sums)
+    rows = read.group_rows(scope)
     for row in sorted(
         rows, key=lambda r: (r["category"] == "", AGE_ORDER.get(r["category"], 0), r["category"])
     ):
@@ -254,9 +201,12 @@ def breakdowns(
             label = row["category"] or str(BLANK)
             cell = _cell(version, row["category"], label, row, k)
             by_dimension[row["dimension"]].cells.append(cell)
-    service_rows = [
-        r for r in RespondentTally.objects.filter(where).values("service_key").annotate(**sums) if r["n_"]
-    ]
+    if not by_service:
+        result = list(by_dimension.values())
+        for breakdown in result:
+            suppress(breakdown.cells, version.instrument.min_cell)
+        return result
+    service_rows = read.service_rows(scope)
     names = dict(
         Service.objects.filter(
             pk__in=[r["service_key"] for r in service_rows if r["service_key"]]
@@ -270,11 +220,6 @@ def breakdowns(
     for breakdown in result:
         suppress(breakdown.cells, version.instrument.min_cell)
     return result
-
-
-def trend(unit_ids: Any, instrument_code: str, with_suspect: bool = False) -> list[IndexResult]:
-    """The pooled index of the units per period (and version), oldest period first."""
-    return compute_periods(unit_ids, instrument_code, with_suspect=with_suspect, intervals=False)
 
 
 # --- equity across Kanwil and units -------------------------------------------------------------------
@@ -331,8 +276,9 @@ def equity(
     unit_filter: Any = None,
 ) -> Equity:
     """Results per group unit (ranked best first) with the spread of their scores and a regional index."""
-    results = compute_grouped(
-        members, version, period, with_suspect=with_suspect, unit_filter=unit_filter, intervals=False
+    ids = unit_filter if unit_filter is not None else list(members)
+    results = read.results(
+        read.Scope(ids, period, version, with_suspect=with_suspect), members, intervals=False
     )
     rows = [EquityRow(units[pk], r.respondents, r.score, r.grade) for pk, r in results.items() if pk in units]
     rows.sort(key=lambda r: (r.score is None, -(r.score or 0), r.unit.name))
@@ -341,17 +287,17 @@ def equity(
         return Equity(rows, None, None, None)
     values = [Fraction(str(r.score)) for r in scored]
     groups = [GroupIndex(r.unit.code, r.n, Fraction(str(r.score))) for r in scored]
-    regional = weighted_index(groups, regional_weights(weights, groups))
+    regional = weighted_index(groups, regional_weights(weights, groups, period))
     for row in scored:
         row.weight = regional.weights.get(row.unit.code, 0.0)
     by_n = spread(values, [r.n for r in scored]) if sum(r.n for r in scored) else None
     return Equity(rows, spread(values), by_n, regional)
 
 
-def regional_weights(mode: str, groups: list[GroupIndex]) -> Any:
-    """ "pooled" (default), "equal", or "custom" from settings.SIKAP_REGIONAL_WEIGHTS (unit code -> weight;
-    a unit left out of the setting weighs 0)."""
+def regional_weights(mode: str, groups: list[GroupIndex], period: Period) -> Any:
+    """ "pooled" (default), "equal", or "custom": the period's own regional weights (unit code -> weight;
+    a unit left out weighs 0)."""
     if mode == "custom":
-        configured = getattr(settings, "SIKAP_REGIONAL_WEIGHTS", {}) or {}
+        configured = period.regional_weights or {}
         return {g.key: configured.get(g.key, 0) for g in groups}
     return mode if mode in ("pooled", "equal") else "pooled"

@@ -17,11 +17,9 @@ from django.utils.translation import gettext as _
 
 from sikap.accounts.models import Membership, User
 from sikap.indices.queries import version_for
-from sikap.indices.targets import Progress, progress, working_days
-from sikap.instruments.models import Campaign, InstrumentVersion
+from sikap.indices.targets import Progress, progress_many, working_days
+from sikap.instruments.models import DEFAULT_INSTRUMENT, Campaign, InstrumentVersion
 from sikap.organisation.models import Period, Unit
-
-INSTRUMENT = "SKM"
 
 
 @dataclass
@@ -117,16 +115,16 @@ def _letters(behind: list[BehindUnit]) -> list[Letter]:
 
 def build(period: Period, day: datetime.date, version: InstrumentVersion | None = None) -> Digest:
     """Everything the digest would send for `day`, without sending it."""
-    version = version or version_for(INSTRUMENT, period)
+    version = version or version_for(DEFAULT_INSTRUMENT, period)
     if version is None:
         raise ValueError(_("Instrumen SKM belum diterbitkan."))
     digest = Digest(period, day, version)
     units = campaign_units(period)
     digest.checked = len(units)
+    states = progress_many({unit.pk: unit.pk for unit in units}, period, version, day)
     for unit in units:
-        state = progress(unit, period, version, day)
-        if not state.on_track:
-            digest.behind.append(BehindUnit(unit, state))
+        if not states[unit.pk].on_track:
+            digest.behind.append(BehindUnit(unit, states[unit.pk]))
     for letter in _letters(digest.behind):
         if not letter.user.email:
             if letter.user not in digest.without_email:

@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime
-import math
-from dataclasses import dataclass
+import operator
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import reduce
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, Sum
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from sikap.indices.models import RespondentTally, TargetOverride
-from sikap.indices.results import IndexResult, compute, compute_grouped
-from sikap.indices.targets import Progress, progress, target_from, target_settings, working_days
+from sikap.indices import read
+from sikap.indices.results import IndexResult, result_from_rows
+from sikap.indices.targets import Progress, progress_many
 from sikap.instruments.models import Campaign, InstrumentVersion
-from sikap.organisation.models import Period, ServiceUserCount, Unit
+from sikap.organisation.models import Period, Unit
 
 
 def version_for(instrument_code: str, period: Period) -> InstrumentVersion | None:
@@ -22,11 +24,7 @@ def version_for(instrument_code: str, period: Period) -> InstrumentVersion | Non
     versions = (
         InstrumentVersion.objects.published().filter(instrument__code=instrument_code).order_by("-number")
     )
-    used = set(
-        RespondentTally.objects.filter(period=period, version__in=versions).values_list(
-            "version_id", flat=True
-        )
-    )
+    used = {row["version_id"] for row in read.answered_versions(period, versions)}
     for version in versions:
         if version.pk in used:
             return version
@@ -46,6 +44,39 @@ class UnitIndex:
     progress: Progress
 
 
+def unit_indices(
+    units: list[Unit],
+    period: Period,
+    version: InstrumentVersion,
+    *,
+    subtree: bool = False,
+    with_suspect: bool = False,
+    today: datetime.date | None = None,
+) -> list[UnitIndex]:
+    """Each unit's index (pooled over its subtree when asked) with its progress, in the units' order:
+    the league's reads, so many units cost the queries of one."""
+    if subtree:
+        below = Unit.objects.filter(
+            reduce(operator.or_, (Q(path__startswith=u.path) for u in units), Q(pk__in=[]))
+        ).only("pk", "path")
+        members: Mapping[int, Any] = read.Nested.subtrees(units, below)
+    else:
+        members = {u.pk: u.pk for u in units}
+    rows = league(
+        {u.pk: u for u in units},
+        members,
+        period,
+        version,
+        today=today or timezone.localdate(),
+        with_suspect=with_suspect,
+        everyone=True,
+        intervals=True,
+        order="",
+    )
+    found = {row.unit.pk: row for row in rows}
+    return [UnitIndex(u, found[u.pk].result_or_empty, found[u.pk].progress) for u in units]
+
+
 def unit_index(
     unit: Unit,
     period: Period,
@@ -55,10 +86,8 @@ def unit_index(
     with_suspect: bool = False,
     today: datetime.date | None = None,
 ) -> UnitIndex:
-    ids = unit_ids(unit, subtree)
-    result = compute(ids, version, period, with_suspect=with_suspect)
-    state = progress(unit, period, version, today or timezone.localdate(), unit_ids=ids)
-    return UnitIndex(unit, result, state)
+    """`unit_indices` of one unit."""
+    return unit_indices([unit], period, version, subtree=subtree, with_suspect=with_suspect, today=today)[0]
 
 
 def as_json(item: UnitIndex) -> dict[str, Any]:
@@ -83,7 +112,6 @@ def as_json(item: UnitIndex) -> dict[str, Any]:
 
 # Most specific first: a semester page is more useful than the year around it.
 PERIOD_SPECIFICITY = {"month": 0, "quarter": 1, "semester": 2, "year": 3}
-INSTRUMENT_ORDER = {"SKM": 0, "SPKP": 1, "SPAK": 2}
 
 
 def default_period(today: datetime.date | None = None) -> Period | None:
@@ -100,11 +128,41 @@ def default_period(today: datetime.date | None = None) -> Period | None:
             current,
             key=lambda p: (not p.has_campaign, PERIOD_SPECIFICITY.get(p.kind, 9), -p.start.toordinal()),
         )
-    with_data = Exists(RespondentTally.objects.filter(period=OuterRef("pk"), n__gt=0))
+    with_data = Q(pk__in=read.answered_periods())
     return (
         Period.objects.filter(with_data).order_by("-start").first()
         or Period.objects.order_by("-start").first()
     )
+
+
+@dataclass
+class Choice:
+    """What a page's filter form chose: period, instrument version, and whether suspect answers count."""
+
+    periods: list[Period]
+    period: Period | None
+    versions: list[InstrumentVersion] = field(default_factory=list)
+    version: InstrumentVersion | None = None
+    with_suspect: bool = False
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def choose(params: Any, unit_ids: Any) -> Choice:
+    """Read `periode` (a period id), `instrumen` (an instrument code) and `curiga` from a query string:
+    the default period and the period's first version where they are missing or unknown."""
+    periods = list(Period.objects.all())
+    wanted = _int(params.get("periode"))
+    period = next((p for p in periods if p.pk == wanted), None) or default_period()
+    choice = Choice(periods, period, with_suspect=params.get("curiga") == "1")
+    if period is not None:
+        choice.versions = period_versions(period, unit_ids)
+        code = (params.get("instrumen") or "").upper()
+        matches = [v for v in choice.versions if v.instrument.code == code]
+        choice.version = next(iter(matches or choice.versions), None)
+    return choice
 
 
 def period_versions(period: Period, unit_ids: Any) -> list[InstrumentVersion]:
@@ -113,69 +171,14 @@ def period_versions(period: Period, unit_ids: Any) -> list[InstrumentVersion]:
     Elements come prefetched (two queries in all).
     """
     in_campaign = Q(campaigns__period=period, campaigns__units__in=unit_ids)
-    answered = Q(
-        pk__in=RespondentTally.objects.filter(period=period, unit_id__in=unit_ids).values("version_id")
-    )
+    answered = Q(pk__in=read.answered_versions(period, units=unit_ids))
     versions = (
         InstrumentVersion.objects.filter(in_campaign | answered)
         .distinct()
         .select_related("instrument")
         .prefetch_related("elements")
     )
-    return sorted(
-        versions, key=lambda v: (INSTRUMENT_ORDER.get(v.instrument.code, 9), v.instrument.code, -v.number)
-    )
-
-
-def progress_many(
-    members: dict[int, int],
-    period: Period,
-    version: InstrumentVersion,
-    today: datetime.date,
-    *,
-    unit_filter: Any = None,
-) -> dict[int, Progress]:
-    """`targets.progress` for many groups of units in four queries, with identical results.
-
-    `members` maps each unit id to the id of the unit whose group it belongs to (itself, or the Kanwil
-    whose subtree is pooled); the group unit's own override counts, populations and responses are summed.
-    """
-    ids = unit_filter if unit_filter is not None else list(members)
-    groups = set(members.values())
-    config = target_settings()
-    overrides = {
-        o.unit_id: o
-        for o in TargetOverride.objects.filter(period=period, service_key=0, unit_id__in=list(groups))
-    }
-    populations: dict[int, int] = {}
-    counts = (
-        ServiceUserCount.objects.filter(period=period, service__unit_id__in=ids)
-        .values("service__unit_id")
-        .annotate(total=Sum("users"))
-    )
-    for row in counts:
-        group = members.get(row["service__unit_id"])
-        if group is not None:
-            populations[group] = populations.get(group, 0) + row["total"]
-    attained: dict[int, int] = {}
-    tallies = (
-        RespondentTally.objects.filter(period=period, version=version, unit_id__in=ids, status="accepted")
-        .values("unit_id")
-        .annotate(total=Sum("n"))
-    )
-    for row in tallies:
-        group = members.get(row["unit_id"])
-        if group is not None:
-            attained[group] = attained.get(group, 0) + (row["total"] or 0)
-    days = working_days(period)
-    done = sum(1 for d in days if d <= today)
-    left = sum(1 for d in days if d > today) + (1 if today in days else 0)
-    answer = {}
-    for group in groups:
-        target = target_from(config, populations.get(group), overrides.get(group))
-        expected = math.ceil(target.minimum * done / len(days)) if days else target.minimum
-        answer[group] = Progress(target, attained.get(group, 0), expected, len(days), left)
-    return answer
+    return sorted(versions, key=lambda v: (v.instrument.order, v.instrument.code, -v.number))
 
 
 @dataclass
@@ -185,6 +188,17 @@ class LeagueRow:
     unit: Unit
     result: IndexResult | None
     progress: Progress
+    version: InstrumentVersion | None = None
+    period: Period | None = None
+    with_suspect: bool = False
+
+    @property
+    def result_or_empty(self) -> IndexResult:
+        """The result, or one without respondents (its elements listed) where the unit has none."""
+        if self.result is not None:
+            return self.result
+        assert self.version is not None and self.period is not None
+        return result_from_rows(self.version, self.period, self.with_suspect, {}, {})
 
     @property
     def behind_ratio(self) -> float:
@@ -193,7 +207,7 @@ class LeagueRow:
         return 1.0 if expected == 0 else self.progress.attained / expected
 
 
-LEAGUE_SORTS = {
+LEAGUE_SORTS: dict[str, Callable[[LeagueRow], tuple[Any, ...]]] = {
     "score": lambda r: (
         r.result is None or r.result.score is None,
         -(r.result.score or 0) if r.result else 0,
@@ -205,7 +219,7 @@ LEAGUE_SORTS = {
 
 def league(
     units: dict[int, Unit],
-    members: dict[int, int],
+    members: Mapping[int, Any],
     period: Period,
     version: InstrumentVersion,
     *,
@@ -213,28 +227,38 @@ def league(
     with_suspect: bool = False,
     unit_filter: Any = None,
     order: str = "score",
+    everyone: bool = False,
+    intervals: bool = False,
 ) -> list[LeagueRow]:
-    """Rows for the units (or Kanwil groups) that have a target or responses in the period, sorted.
+    """Rows for the units (or Kanwil groups) that have a target or responses in the period, sorted by
+    `order` (a key of LEAGUE_SORTS; ties by name; "" keeps no order); with `everyone`, every unit.
 
-    A unit "has a target" when it is in one of the period's campaigns for the version or an admin set
-    its target. Seven queries whatever the number of units.
+    `members` maps a unit id to its group (or, `read.Nested`, to several where subtrees nest). A unit
+    "has a target" when it is in one of the period's campaigns for the version or an admin set its
+    target. Seven queries whatever the number of units; confidence intervals only with `intervals`
+    (each costs a t quantile).
     """
-    results = compute_grouped(
-        members, version, period, with_suspect=with_suspect, unit_filter=unit_filter, intervals=False
-    )
+    ids = unit_filter if unit_filter is not None else list(members)
+    scope = read.Scope(ids, period, version, with_suspect=with_suspect)
+    results = read.results(scope, members, intervals=intervals)
     states = progress_many(members, period, version, today, unit_filter=unit_filter)
-    surveyed = {
-        members[pk]
-        for pk in Campaign.objects.filter(period=period, versions=version).values_list("units", flat=True)
-        if pk in members
-    }
+    surveyed = (
+        set()
+        if everyone
+        else {
+            group
+            for pk in Campaign.objects.filter(period=period, versions=version).values_list("units", flat=True)
+            for group in read.groups_of(members, pk)
+        }
+    )
     rows = [
-        LeagueRow(units[pk], results.get(pk), state)
+        LeagueRow(units[pk], results.get(pk), state, version, period, with_suspect)
         for pk, state in states.items()
-        if pk in units and (pk in results or pk in surveyed or state.target.override_reason)
+        if pk in units and (everyone or pk in results or pk in surveyed or state.target.override_reason)
     ]
-    rows.sort(key=lambda r: r.unit.name)
-    rows.sort(key=LEAGUE_SORTS.get(order, LEAGUE_SORTS["score"]))
+    if order:
+        rows.sort(key=lambda r: r.unit.name)
+        rows.sort(key=LEAGUE_SORTS.get(order, LEAGUE_SORTS["score"]))
     return rows
 
 

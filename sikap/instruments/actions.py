@@ -41,6 +41,7 @@ VERSION_FIELDS = [
     "display",
     "scale_labels",
     "scoring",
+    "method",
     "published_at",
 ]
 ELEMENT_FIELDS = ["version_id", "code", "name", "question", "labels", "ask_importance", "weight", "order"]

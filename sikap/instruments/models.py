@@ -27,7 +27,10 @@ class Instrument(models.Model):
 
     code = models.SlugField(_("kode"), max_length=20, unique=True)
     name = models.CharField(_("nama"), max_length=200)
+    # The method new versions take; each version names its own (`InstrumentVersion.method`).
     method = models.CharField(_("metode indeks"), max_length=20, choices=Method.choices)
+    # Where the instrument stands among others on pages and in reports (SKM first).
+    order = models.PositiveSmallIntegerField(_("urutan tampil"), default=9)
     internal = models.BooleanField(_("survei internal (pegawai)"), default=False)
     # Internal surveys such as integrity suppress every breakdown below this many respondents.
     min_cell = models.PositiveSmallIntegerField(_("sel terkecil yang boleh ditampilkan"), default=5)
@@ -39,6 +42,11 @@ class Instrument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"
+
+
+# The instrument the public results, follow-up proposals and the daily digest are about: the regulated
+# SKM. A named default, so no other module spells the code.
+DEFAULT_INSTRUMENT = "SKM"
 
 
 class InstrumentVersionQuerySet(models.QuerySet["InstrumentVersion"]):
@@ -74,6 +82,8 @@ class InstrumentVersion(models.Model):
     display = models.CharField(_("tampilan"), max_length=10, choices=Display.choices, default=Display.LABELS)
     # Default labels per point, lowest first; an element may override them.
     scale_labels = models.JSONField(_("label skala"), default=list, blank=True)
+    # The index method (a key of `sikap.indices.methods.REGISTRY`); copied from the instrument when empty.
+    method = models.CharField(_("metode indeks"), max_length=20, blank=True)
     # Computation settings (weights mode, conversion, threshold) kept with the version it scored.
     scoring = models.JSONField(_("pengaturan perhitungan"), default=dict, blank=True)
     published_at = models.DateTimeField(_("diterbitkan"), null=True, blank=True)
@@ -98,6 +108,20 @@ class InstrumentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.instrument.code} v{self.number} ({self.get_status_display()})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self.method and self.instrument_id:
+            self.method = self.instrument.method
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        from sikap.indices.methods import REGISTRY  # the registry computes; instruments only name
+
+        if not self.method and self.instrument_id:
+            self.method = self.instrument.method
+        if self.method not in REGISTRY:
+            raise ValidationError({"method": _("Metode indeks tidak dikenal: %(m)s") % {"m": self.method}})
 
     @property
     def is_published(self) -> bool:

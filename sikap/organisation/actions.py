@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from sikap.audit.actions import record, snapshot
 from sikap.audit.models import AuditEvent
 from sikap.organisation.models import Period, Province, Service, ServiceUserCount, Unit
+from sikap.organisation.rules import DEFAULT_INTEGRITY
 
 UNIT_FIELDS = ["parent_id", "kind", "code", "name", "active", "path"]
 SERVICE_FIELDS = ["unit_id", "year", "name", "category", "channel", "active"]
@@ -91,6 +93,68 @@ def create_period(actor: Any, *, name: str, kind: str, start: Any, end: Any) -> 
     period.save()
     record(actor, "period.create", period, after=snapshot(period))
     return period
+
+
+PERIOD_RULE_FIELDS = ["target_method", "target_margin", "target_floor", "integrity_rules", "regional_weights"]
+
+
+@transaction.atomic
+def set_period_rules(actor: Any, period: Period, *, reason: str, **changes: Any) -> Period:
+    """Change the rules that produce a period's figures (minimum-sample method, margin and floor;
+    integrity rules; regional weights), with a reason. An ended period refuses: what it reported stays."""
+    stored = Period.objects.select_for_update().get(pk=period.pk)
+    unknown = set(changes) - set(PERIOD_RULE_FIELDS)
+    if unknown:
+        raise ValidationError(_("Aturan tidak dikenal: %(names)s") % {"names": ", ".join(sorted(unknown))})
+    if stored.has_ended():
+        raise ValidationError(
+            _(
+                "Periode %(period)s sudah berakhir: aturannya tidak dapat diubah agar angka yang sudah "
+                "dilaporkan tetap sama."
+            )
+            % {"period": stored.name}
+        )
+    if not (reason or "").strip():
+        raise ValidationError({"reason": _("Tuliskan alasan perubahan aturan.")})
+    before = snapshot(stored, PERIOD_RULE_FIELDS)
+    for name, value in changes.items():
+        setattr(stored, name, value)
+    _check_rules(stored)
+    stored.full_clean()
+    stored.save(update_fields=list(changes))
+    after = snapshot(stored, PERIOD_RULE_FIELDS)
+    if after != before:
+        record(actor, "period.rules", stored, before=before, after=after, reason=reason)
+    period.__dict__.update({name: getattr(stored, name) for name in PERIOD_RULE_FIELDS})
+    return stored
+
+
+def _check_rules(period: Period) -> None:
+    errors: dict[str, Any] = {}
+    margin = Decimal(str(period.target_margin))
+    if not Decimal("0") < margin <= Decimal("0.5"):
+        errors["target_margin"] = _("Tingkat kesalahan harus lebih dari 0 dan paling besar 0,5.")
+    if period.target_floor < 1:
+        errors["target_floor"] = _("Responden paling sedikit minimal 1.")
+    rules = period.integrity_rules
+    if not isinstance(rules, dict) or set(rules) - set(DEFAULT_INTEGRITY):
+        errors["integrity_rules"] = _("Aturan integritas hanya boleh memuat: %(names)s") % {
+            "names": ", ".join(DEFAULT_INTEGRITY)
+        }
+    elif any(
+        not isinstance(value, type(DEFAULT_INTEGRITY[name])) or (isinstance(value, int) and value < 0)
+        for name, value in rules.items()
+    ):
+        errors["integrity_rules"] = _(
+            "Nilai aturan integritas harus bilangan bulat tidak negatif (atau ya/tidak)."
+        )
+    weights = period.regional_weights
+    if not isinstance(weights, dict) or any(
+        isinstance(w, bool) or not isinstance(w, int | float) or w < 0 for w in weights.values()
+    ):
+        errors["regional_weights"] = _("Bobot wilayah berupa kode unit dengan bobot angka tidak negatif.")
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from sikap.organisation import rules
 
 
 class Province(models.Model):
@@ -101,6 +106,25 @@ class Period(models.Model):
     kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
     start = models.DateField(_("mulai"))
     end = models.DateField(_("selesai"))
+    # The rules that change this period's results, kept with it (see organisation.rules).
+    target_method = models.CharField(
+        _("rumus sampel minimal"),
+        max_length=20,
+        choices=rules.TARGET_METHODS,
+        default=rules.DEFAULT_TARGET_METHOD,
+    )
+    target_margin = models.DecimalField(
+        _("tingkat kesalahan (e)"),
+        max_digits=4,
+        decimal_places=3,
+        default=rules.DEFAULT_MARGIN,
+    )
+    target_floor = models.PositiveSmallIntegerField(
+        _("responden paling sedikit"), default=rules.DEFAULT_FLOOR
+    )
+    integrity_rules = models.JSONField(_("aturan integritas"), default=rules.default_integrity, blank=True)
+    # Unit code -> weight of each Kanwil in the regional index weighted "custom"; a Kanwil left out weighs 0.
+    regional_weights = models.JSONField(_("bobot wilayah"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("periode")
@@ -116,6 +140,10 @@ class Period(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def has_ended(self, today: datetime.date | None = None) -> bool:
+        """An ended period is closed: its rules are fixed, so its figures stay as reported."""
+        return self.end < (today or timezone.localdate())
 
 
 class ServiceQuerySet(models.QuerySet["Service"]):

@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, Sum
+from django.db.models import Exists, OuterRef, Q
 
 from sikap.followup.queries import EMPTY, PublicFollowUp, Stats, completion_stats, done_items_public
-from sikap.indices.models import AnswerTally, RespondentTally
-from sikap.indices.results import IndexResult, result_from_rows, statuses
-from sikap.instruments.models import InstrumentVersion
+from sikap.indices import read
+from sikap.indices.results import IndexResult
+from sikap.instruments.models import DEFAULT_INSTRUMENT
 from sikap.organisation.models import Period, Unit
 from sikap.publication.models import Publication, PublicationQuerySet
 
-INSTRUMENT = "SKM"
 Pair = tuple[int, int]  # (unit id, period id)
 
 
@@ -30,64 +28,20 @@ def published(unit: Unit | None = None) -> PublicationQuerySet:
     return rows.filter(unit=unit) if unit is not None else rows
 
 
-def _accepted(where: Q) -> Q:
-    return where & Q(version__instrument__code=INSTRUMENT, status__in=statuses(False))
-
-
 def results_for(pairs: Iterable[tuple[Unit, Period]]) -> dict[Pair, IndexResult]:
     """The SKM result of each (unit, period), in four queries whatever their number.
 
     Each pair is scored on the newest instrument version its unit answered in that period. Pairs
     without accepted answers are absent.
     """
-    units_by_period: dict[int, list[int]] = {}
-    periods: dict[int, Period] = {}
-    for unit, period in pairs:
-        units_by_period.setdefault(period.pk, []).append(unit.pk)
-        periods[period.pk] = period
-    if not periods:
+    pairs = list(pairs)
+    if not pairs:
         return {}
-    where = Q()
-    for period_id, ids in units_by_period.items():
-        where |= Q(period_id=period_id, unit_id__in=ids)
-    where = _accepted(where)
-    people_rows = (
-        RespondentTally.objects.filter(where)
-        .values("unit_id", "period_id", "version_id", "version__number")
-        .annotate(
-            people=Sum("n"), complete_n=Sum("complete"), totals=Sum("total_sum"), totals_sq=Sum("total_sumsq")
-        )
-        .order_by("version__number")
+    periods = {period.pk: period for _unit, period in pairs}
+    scope = read.Scope(
+        pairs=tuple((unit.pk, period.pk) for unit, period in pairs), instrument=DEFAULT_INSTRUMENT
     )
-    chosen: dict[Pair, dict[str, Any]] = {}
-    for row in people_rows:
-        if row["people"]:
-            chosen[(row["unit_id"], row["period_id"])] = row  # ascending: the newest version wins
-    answers: dict[tuple[int, int, int], dict[int, dict[str, Any]]] = {}
-    answer_rows = (
-        AnswerTally.objects.filter(where)
-        .values("unit_id", "period_id", "version_id", "element_id")
-        .annotate(count=Sum("n"), total=Sum(F("value") * F("n")), sumsq=Sum(F("value") * F("value") * F("n")))
-        .order_by()
-    )
-    for row in answer_rows:
-        key = (row["unit_id"], row["period_id"], row["version_id"])
-        answers.setdefault(key, {})[row["element_id"]] = row
-    versions = (
-        InstrumentVersion.objects.select_related("instrument")
-        .prefetch_related("elements")
-        .in_bulk({row["version_id"] for row in chosen.values()})
-    )
-    return {
-        pair: result_from_rows(
-            versions[row["version_id"]],
-            periods[pair[1]],
-            False,
-            answers.get((*pair, row["version_id"]), {}),
-            row,
-        )
-        for pair, row in chosen.items()
-    }
+    return read.latest_results(scope, periods)
 
 
 def result_of(unit: Unit, period: Period) -> IndexResult | None:
@@ -149,9 +103,9 @@ def follow_up(unit: Unit, period: Period, *, items: bool = True) -> FollowUp:
 
 def manage_rows(unit: Unit) -> list[Row]:
     """Periods in which the unit has accepted SKM answers or a publication record, the latest first."""
-    answered = RespondentTally.objects.filter(_accepted(Q(unit=unit, period=OuterRef("pk"), n__gt=0)))
+    answered = Q(pk__in=read.answered_periods([unit.pk], DEFAULT_INSTRUMENT))
     recorded = Publication.objects.filter(unit=unit, period=OuterRef("pk"))
-    periods = list(Period.objects.filter(Exists(answered) | Exists(recorded)).order_by("-end", "-start"))
+    periods = list(Period.objects.filter(answered | Exists(recorded)).order_by("-end", "-start"))
     publications = {p.period_id: p for p in Publication.objects.filter(unit=unit, period__in=periods)}
     results = results_for((unit, p) for p in periods)
     return [Row(unit, p, results.get((unit.pk, p.pk)), publications.get(p.pk)) for p in periods]

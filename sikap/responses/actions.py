@@ -52,7 +52,7 @@ class Visit:
 
 def rate_limited(visit: Visit, now: datetime.datetime | None = None) -> bool:
     """True when this device or network sent more than the limit in the last ten minutes."""
-    config = integrity.rules()
+    config = integrity.rules(visit.campaign.period)
     since = (now or timezone.now()) - datetime.timedelta(minutes=10)
     device_hash, network_hash = visit.hashes()
     recent = Submission.objects.filter(created_at__gte=since)
@@ -197,6 +197,7 @@ def _store(actor: Any, visit: Visit, cleaned: Cleaned) -> Submission:
             opens_at=visit.unit.opens_at,
             closes_at=visit.unit.closes_at,
             kiosk=visit.kiosk,
+            config=integrity.rules(visit.campaign.period),
         )
     submission = _new_submission(actor, visit, cleaned, signals, duration)
     submission.save()

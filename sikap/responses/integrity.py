@@ -19,18 +19,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-DEFAULT_RULES: dict[str, Any] = {
-    # A second submission from the same device within the hour.
-    "device_repeat_per_hour": 1,
-    # Offices share one address behind NAT, so only a burst from one network is suspect.
-    "network_repeat_per_hour": 20,
-    "min_seconds": 20,
-    "straight_line_min_elements": 5,
-    "check_service_hours": True,
-    # Rate limits answered with 429 (per 10 minutes).
-    "device_limit_per_10_min": 5,
-    "network_limit_per_10_min": 60,
-}
+from sikap.organisation.models import Period
+from sikap.organisation.rules import DEFAULT_INTEGRITY
 
 REASON_LABELS = {
     "device_repeat": _("Perangkat yang sama sudah mengirim dalam satu jam terakhir"),
@@ -41,8 +31,9 @@ REASON_LABELS = {
 }
 
 
-def rules() -> dict[str, Any]:
-    return {**DEFAULT_RULES, **getattr(settings, "SIKAP_INTEGRITY_RULES", {})}
+def rules(period: Period) -> dict[str, Any]:
+    """The period's integrity rules (stored with the period; a rule it lacks takes today's default)."""
+    return {**DEFAULT_INTEGRITY, **(period.integrity_rules or {})}
 
 
 def keyed_hash(kind: str, value: str, period_id: int) -> str:
@@ -86,9 +77,9 @@ def measure(
     opens_at: datetime.time | None,
     closes_at: datetime.time | None,
     kiosk: bool,
+    config: Mapping[str, Any] = DEFAULT_INTEGRITY,
 ) -> Signals:
-    """Apply the rules to the measured facts of one submission (plain inputs, easy to test)."""
-    config = rules()
+    """Apply the rules (`config`: the period's) to the measured facts of one submission (plain inputs)."""
     signals = Signals()
     v = signals.values
     v["device_recent"], v["network_recent"], v["duration_seconds"] = (

@@ -8,9 +8,9 @@ import pytest
 
 from sikap.dashboards import queries
 from sikap.indices import analysis
-from sikap.indices.results import compute
+from sikap.indices.queries import choose
 from sikap.indices.targets import progress
-from sikap.indices.tests.helpers import random_submission
+from sikap.indices.tests.helpers import compute, random_submission
 from sikap.instruments import actions as instrument_actions
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.models import Unit
@@ -117,7 +117,7 @@ def test_the_importance_quadrant_is_drawn_only_when_importance_was_asked(world, 
 def test_the_ministry_board_reuses_reads_without_changing_a_number(world, campaign):
     units = list(Unit.objects.subtree_of(world.ministry))
     ids = [u.pk for u in units]
-    chosen = queries.filters({}, ids)
+    chosen = choose({}, ids)
     board = queries.unit_board(world.ministry, units, chosen, campaign.period.start)
     for card in board["cards"]:  # the chosen version's card is scored from the element moments
         assert card.result == compute(ids, card.result.version, chosen.period)

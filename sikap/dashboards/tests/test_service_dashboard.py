@@ -5,12 +5,10 @@ from __future__ import annotations
 import random
 
 import pytest
-from django.db.models import Q
 
 from sikap.dashboards import queries
-from sikap.indices import analysis
-from sikap.indices.results import compute, compute_periods
-from sikap.indices.tests.helpers import random_submission
+from sikap.indices import analysis, read
+from sikap.indices.tests.helpers import compute, compute_periods, random_submission, scope
 from sikap.testing.factories import make_campaign, make_service
 
 from .support import charts
@@ -77,12 +75,12 @@ def test_the_service_reads_equal_the_unit_analyses_when_the_unit_has_one_service
     unit, period = world.other_division, campaign.period
     version = campaign.ordered_versions()[0]
     ids = [unit.pk]
-    where = Q(unit=unit, service_key=only.pk, status__in=["accepted"])
-    moments = queries.service_moments(where, version, period)
-    assert moments == analysis.element_moments(ids, version, period)
-    assert queries.scored(where, version, period, False, moments) == compute(ids, version, period)
-    by_service = queries.group_breakdowns(where & Q(version=version, period=period), version)
-    expected = [b for b in analysis.breakdowns(ids, version, period) if b.dimension != "service"]
+    service = read.Scope(ids, period, version, service_key=only.pk)  # read from the answer tallies
+    moments = read.element_moments(service)
+    assert moments == read.element_moments(scope(ids, version, period))
+    assert queries.scored(service, moments) == compute(ids, version, period)
+    by_service = analysis.breakdowns(service, by_service=False)
+    expected = [b for b in analysis.breakdowns(scope(ids, version, period)) if b.dimension != "service"]
     assert by_service == expected
-    trend = queries.service_trend(where & Q(version__instrument__code=version.instrument.code), False)
+    trend = read.trend(service.replace(version=None, instrument=version.instrument.code))
     assert trend == compute_periods(ids, version.instrument.code)

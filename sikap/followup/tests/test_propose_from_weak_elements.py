@@ -7,7 +7,7 @@ from sikap.audit.models import AuditEvent
 from sikap.followup import actions
 from sikap.followup.models import FollowUpItem
 from sikap.indices.queries import version_for
-from sikap.indices.results import compute
+from sikap.indices.tests.helpers import compute
 from sikap.testing.factories import make_period
 
 pytestmark = pytest.mark.django_db

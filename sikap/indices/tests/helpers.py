@@ -6,9 +6,11 @@ import random
 import uuid
 from typing import Any
 
+from sikap.indices import read
 from sikap.indices.models import AnswerTally, ElementTally, GroupTally, RespondentTally
-from sikap.instruments.models import Campaign
-from sikap.organisation.models import Unit
+from sikap.indices.results import IndexResult
+from sikap.instruments.models import Campaign, InstrumentVersion
+from sikap.organisation.models import Period, Unit
 from sikap.responses import actions
 from sikap.responses.validation import answer_name, clean_submission
 
@@ -87,3 +89,36 @@ def surveyed_campaign(world: Any, *, seed: int, ours: int, theirs: int) -> Campa
     for _ in range(theirs):
         random_submission(campaign, world.other_division, rng)
     return campaign
+
+
+# --- the read model under the names the tests have always used ------------------------------------------
+
+
+def compute(
+    unit_ids: Any,
+    version: InstrumentVersion,
+    period: Period,
+    *,
+    with_suspect: bool = False,
+    service_key: int | None = None,
+) -> IndexResult:
+    """The pooled result of the units (or one service), through the one read model."""
+    return read.result(
+        read.Scope(unit_ids, period, version, service_key=service_key, with_suspect=with_suspect)
+    )
+
+
+def compute_grouped(
+    members: dict[int, Any], version: InstrumentVersion, period: Period, *, with_suspect: bool = False
+) -> dict[Any, IndexResult]:
+    return read.results(read.Scope(list(members), period, version, with_suspect=with_suspect), members)
+
+
+def compute_periods(unit_ids: Any, instrument_code: str, *, with_suspect: bool = False) -> list[IndexResult]:
+    return read.trend(read.Scope(unit_ids, instrument=instrument_code, with_suspect=with_suspect))
+
+
+def scope(
+    unit_ids: Any, version: InstrumentVersion, period: Period, with_suspect: bool = False
+) -> read.Scope:
+    return read.Scope(unit_ids, period, version, with_suspect=with_suspect)

@@ -12,9 +12,15 @@ from fractions import Fraction
 import pytest
 
 from sikap import scoring
-from sikap.indices import analysis
-from sikap.indices.results import compute, compute_grouped, compute_periods
-from sikap.indices.tests.helpers import random_submission, submit_answers
+from sikap.indices import analysis, read
+from sikap.indices.tests.helpers import (
+    compute,
+    compute_grouped,
+    compute_periods,
+    random_submission,
+    scope,
+    submit_answers,
+)
 from sikap.instruments import actions as instrument_actions
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.actions import set_user_count
@@ -71,7 +77,9 @@ def test_the_results_per_period_equal_one_computation_per_period(world):
     results = compute_periods([world.division.pk], "SKM")
     assert [r.period for r in results] == [first, second]  # oldest first
     assert results == [compute([world.division.pk], skm(), p) for p in (first, second)]
-    assert [r.respondents for r in analysis.trend([world.division.pk], "SKM")] == [12, 7]
+    assert [
+        r.respondents for r in read.trend(read.Scope([world.division.pk], instrument="SKM"), intervals=False)
+    ] == [12, 7]
 
 
 def test_weakest_elements_come_lowest_mean_first_with_ties_by_code(world):
@@ -89,8 +97,8 @@ def test_cronbach_alpha_equals_the_textbook_alpha_of_the_answers(world):
     for _ in range(25):
         random_submission(campaign, rng.choice([world.division, world.other_division]), rng)
     version, period, ids = skm(), campaign.period, [world.division.pk, world.other_division.pk]
-    items = analysis.element_moments(ids, version, period)
-    totals = analysis.respondent_moments(ids, version, period)
+    items = read.element_moments(scope(ids, version, period))
+    totals = analysis.respondent_moments(scope(ids, version, period))
     result = analysis.reliability(version, items, totals)
     rows = answer_rows(version, ids, period)
     codes = [e.code for e in version.elements.all()]
@@ -121,8 +129,8 @@ def test_cronbach_alpha_with_blanks_uses_all_answers_per_item_and_complete_respo
     expected = cronbach_alpha(items, moments(complete))
     got = analysis.reliability(
         version,
-        analysis.element_moments(ids, version, period),
-        analysis.respondent_moments(ids, version, period),
+        read.element_moments(scope(ids, version, period)),
+        analysis.respondent_moments(scope(ids, version, period)),
     )
     assert got.alpha == expected
 
@@ -140,7 +148,9 @@ def test_importance_performance_quadrants_follow_the_answers(world, login):
                 data[f"SKM-{element.code}-imp"] = rng.randint(1, 4)
         submit(campaign, world.division, data)
     ids = [world.division.pk]
-    result = analysis.importance_performance(version, analysis.element_moments(ids, version, campaign.period))
+    result = analysis.importance_performance(
+        version, read.element_moments(scope(ids, version, campaign.period))
+    )
     pairs: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for row in answer_rows(version, ids, campaign.period).values():
         for code, (value, importance) in row.items():
@@ -165,7 +175,7 @@ def test_there_is_no_ipa_when_importance_was_not_asked(world):
     rng = random.Random(2)
     campaign = make_campaign([world.division], codes=("SKM",), with_service_links=False)
     random_submission(campaign, world.division, rng)
-    moments = analysis.element_moments([world.division.pk], skm(), campaign.period)
+    moments = read.element_moments(scope([world.division.pk], skm(), campaign.period))
     assert analysis.importance_performance(skm(), moments) is None
 
 
@@ -177,11 +187,11 @@ def test_the_margin_of_error_uses_the_population_with_finite_correction(world):
     for _ in range(20):
         random_submission(campaign, world.division, rng)
     version, ids = skm(), [world.division.pk]
-    totals = analysis.respondent_moments(ids, version, period)
-    without = analysis.achieved_margin(ids, version, period, 20, totals)
+    totals = analysis.respondent_moments(scope(ids, version, period))
+    without = analysis.achieved_margin(scope(ids, version, period), 20, totals)
     assert without is not None and not without.corrected and without.population is None
     set_user_count(None, service, period, 60)
-    margin = analysis.achieved_margin(ids, version, period, 20, totals)
+    margin = analysis.achieved_margin(scope(ids, version, period), 20, totals)
     scores = [sum(v for v, _ in row.values()) / 9 * 25 for row in answer_rows(version, ids, period).values()]
     sd = statistics.stdev(scores)
     fpc = math.sqrt((60 - 20) / (60 - 1))
@@ -190,7 +200,7 @@ def test_the_margin_of_error_uses_the_population_with_finite_correction(world):
     assert margin.proportion == pytest.approx(1.96 * math.sqrt(0.25 / 20) * fpc)
     assert margin.score < without.score
     set_user_count(None, service, period, 10)  # stale population below the sample: no correction
-    stale = analysis.achieved_margin(ids, version, period, 20, totals)
+    stale = analysis.achieved_margin(scope(ids, version, period), 20, totals)
     assert stale.population_too_small and not stale.corrected
     assert stale.score == pytest.approx(without.score)
 
@@ -218,7 +228,7 @@ def test_scoring_margin_helper_is_the_one_used(world):
     for _ in range(5):
         random_submission(campaign, world.division, rng)
     set_user_count(None, service, period, 5)
-    totals = analysis.respondent_moments([world.division.pk], skm(), period)
-    margin = analysis.achieved_margin([world.division.pk], skm(), period, 5, totals)
+    totals = analysis.respondent_moments(scope([world.division.pk], skm(), period))
+    margin = analysis.achieved_margin(scope([world.division.pk], skm(), period), 5, totals)
     assert margin.score == 0.0 and margin.proportion == 0.0
     assert scoring.margin_of_error_achieved(5, 5) == 0.0

@@ -9,7 +9,7 @@ import pytest
 
 from sikap.indices import analysis
 from sikap.indices.analysis import Cell, suppress
-from sikap.indices.tests.helpers import submit_answers
+from sikap.indices.tests.helpers import scope, submit_answers
 from sikap.instruments import actions as instrument_actions
 from sikap.instruments.models import Instrument, InstrumentVersion
 from sikap.responses.models import Answer
@@ -77,7 +77,7 @@ def direct_scores(version, unit_ids, period, key):
 
 def test_cells_carry_the_exact_n_and_score(world, surveyed):
     version, period, ids = skm(), surveyed.period, [world.division.pk]
-    result = analysis.breakdowns(ids, version, period)
+    result = analysis.breakdowns(scope(ids, version, period))
     expected = direct_scores(version, ids, period, lambda s: s.occupation)
     shown = cells(result, "occupation")
     for label in ("Swasta", "Lainnya"):
@@ -87,7 +87,7 @@ def test_cells_carry_the_exact_n_and_score(world, surveyed):
 
 
 def test_a_group_of_three_is_hidden_with_its_complement(world, surveyed):
-    shown = cells(analysis.breakdowns([world.division.pk], skm(), surveyed.period), "occupation")
+    shown = cells(analysis.breakdowns(scope([world.division.pk], skm(), surveyed.period)), "occupation")
     pns, wirausaha = shown["PNS"], shown["Wirausaha"]
     assert pns.suppressed and not pns.complementary
     # Hiding only PNS would leave 24 - 8 - 6 - 7 = 3: the next smallest (Wirausaha, 6) goes too.
@@ -98,7 +98,7 @@ def test_a_group_of_three_is_hidden_with_its_complement(world, surveyed):
 
 
 def test_a_service_used_by_three_is_hidden_too(world, surveyed):
-    shown = cells(analysis.breakdowns([world.division.pk], skm(), surveyed.period), "service")
+    shown = cells(analysis.breakdowns(scope([world.division.pk], skm(), surveyed.period)), "service")
     assert shown["Konsultasi KI"].suppressed
     # Only two services: hiding one alone would reveal it by subtraction, so both go.
     assert shown["Pendaftaran Merek"].suppressed and shown["Pendaftaran Merek"].complementary
@@ -127,7 +127,7 @@ def test_the_threshold_comes_from_the_instrument(world, surveyed):
     instrument = Instrument.objects.get(code="SKM")
     instrument.min_cell = 8
     instrument_actions.save_instrument(None, instrument)
-    shown = cells(analysis.breakdowns([world.division.pk], skm(), surveyed.period), "occupation")
+    shown = cells(analysis.breakdowns(scope([world.division.pk], skm(), surveyed.period)), "occupation")
     assert {k for k, c in shown.items() if c.suppressed} == {"PNS", "Wirausaha", "Lainnya"}
     assert not shown["Swasta"].suppressed and shown["Swasta"].n == 8
 

@@ -4,8 +4,7 @@ import pytest
 from django.utils import timezone
 
 from sikap import scoring
-from sikap.indices.results import compute
-from sikap.indices.tests.helpers import random_submission
+from sikap.indices.tests.helpers import compute, random_submission
 from sikap.instruments.models import InstrumentVersion
 from sikap.responses import actions
 from sikap.responses.models import Answer

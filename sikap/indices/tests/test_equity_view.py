@@ -10,9 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from sikap.indices import analysis
-from sikap.indices.results import compute
-from sikap.indices.tests.helpers import random_submission
+from sikap.indices.tests.helpers import compute, random_submission
 from sikap.instruments.models import InstrumentVersion
+from sikap.organisation.actions import set_period_rules
 from sikap.organisation.models import Unit
 from sikap.scoring.equity import GroupIndex, spread, weighted_index
 from sikap.testing.factories import make_campaign, make_unit
@@ -64,11 +64,12 @@ def test_the_kanwil_spread_pools_each_subtree(world, campaign):
     assert result.rows[0].unit.pk == max(expected, key=lambda pk: expected[pk].score)
 
 
-def test_equal_and_configured_regional_weights(world, campaign, settings):
+def test_equal_and_configured_regional_weights(world, campaign):
     kanwils, members = analysis.kanwil_members(Unit.objects.all())
     equal = analysis.equity(kanwils, members, skm(), campaign.period, weights="equal")
     assert equal.regional.index == pytest.approx(sum(r.score for r in equal.rows) / 3)
-    settings.SIKAP_REGIONAL_WEIGHTS = {"kanwil-jabar": 3, "kanwil-bali": 1}  # Papua left out: weight 0
+    weights = {"kanwil-jabar": 3, "kanwil-bali": 1}  # Papua left out: weight 0
+    set_period_rules(world.admin, campaign.period, regional_weights=weights, reason="bobot uji")
     custom = analysis.equity(kanwils, members, skm(), campaign.period, weights="custom")
     scores = {r.unit.code: r.score for r in custom.rows}
     assert custom.regional.index == pytest.approx((3 * scores["kanwil-jabar"] + scores["kanwil-bali"]) / 4)

@@ -12,9 +12,8 @@ from django.test.utils import CaptureQueriesContext
 
 from sikap.indices import queries
 from sikap.indices.actions import set_target_override
-from sikap.indices.results import compute
-from sikap.indices.targets import progress
-from sikap.indices.tests.helpers import random_submission
+from sikap.indices.targets import progress, progress_many
+from sikap.indices.tests.helpers import compute, random_submission
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.actions import set_user_count
 from sikap.testing.factories import make_campaign, make_service, make_unit
@@ -120,12 +119,12 @@ def test_bulk_progress_equals_progress_one_unit_at_a_time(world, campaign):
     set_target_override(world.admin, world.other_kanwil, period, 55, "arahan pimpinan")
     today = datetime.date(2026, 9, 15)
     units = [world.division, world.other_division, world.kanwil]
-    single = queries.progress_many({u.pk: u.pk for u in units}, period, version, today)
+    single = progress_many({u.pk: u.pk for u in units}, period, version, today)
     for unit in units:
         assert single[unit.pk] == progress(unit, period, version, today)
     members = {world.kanwil.pk: world.kanwil.pk, world.division.pk: world.kanwil.pk}
     members |= {world.other_kanwil.pk: world.other_kanwil.pk, world.other_division.pk: world.other_kanwil.pk}
-    pooled = queries.progress_many(members, period, version, today)
+    pooled = progress_many(members, period, version, today)
     for kanwil in (world.kanwil, world.other_kanwil):
         ids = [pk for pk, group in members.items() if group == kanwil.pk]
         assert pooled[kanwil.pk] == progress(kanwil, period, version, today, unit_ids=ids)

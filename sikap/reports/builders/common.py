@@ -7,14 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, Sum
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from sikap import scoring
+from sikap.indices import read
 from sikap.indices.analysis import AGE_ORDER, BLANK, DIMENSION_LABELS, Cell, suppress
-from sikap.indices.models import GroupTally, RespondentTally
-from sikap.indices.results import statuses
 from sikap.indices.targets import Target
 from sikap.indices.templatetags.indices_tags import idnum
 from sikap.instruments.models import InstrumentVersion
@@ -65,16 +63,16 @@ class Scope:
     def service_key(self) -> int | None:
         return self.service.pk if self.service is not None else None
 
-    def where(self) -> Q:
-        condition = Q(
-            period=self.period,
-            version=self.version,
-            unit_id__in=self.unit_ids,
-            status__in=statuses(self.with_suspect),
+    @property
+    def answers(self) -> read.Scope:
+        """The same choice as the indices' read scope."""
+        return read.Scope(
+            self.unit_ids,
+            self.period,
+            self.version,
+            service_key=self.service_key,
+            with_suspect=self.with_suspect,
         )
-        if self.service is not None:
-            condition &= Q(service_key=self.service.pk)
-        return condition
 
     def narrowed(self, unit: Unit) -> Scope:
         """The same report for one unit alone (a section of a Kanwil report)."""
@@ -107,18 +105,16 @@ class SampleRow:
 
 def sample_row(scope: Scope, target: Target, attained: int, slope: float) -> SampleRow:
     """`slope` maps one point of a respondent's mean answer onto the 0-100 score (IKM: 25)."""
-    totals = RespondentTally.objects.filter(scope.where()).aggregate(
-        n_=Sum("complete"), total=Sum("total_sum"), sumsq=Sum("total_sumsq")
-    )
+    totals = read.totals_of(read.people(scope.answers))
     people = target.population
     too_small = people is not None and people < attained
     usable = None if too_small else people
     proportion = score = None
     if attained >= 1:
         proportion = 100 * scoring.margin_of_error_achieved(attained, usable)
-    complete, k = totals["n_"] or 0, len(scope.version.elements.all())
+    complete, k = totals.n, len(scope.version.elements.all())
     if complete >= 2 and k and (usable is None or complete <= usable):
-        _mean, variance = mean_sd_from_aggregates(complete, totals["total"] or 0, totals["sumsq"] or 0)
+        _mean, variance = mean_sd_from_aggregates(complete, totals.total, totals.sumsq)
         sd = float(variance) ** 0.5 / k * slope
         score = scoring.margin_of_error_achieved(complete, usable, sd=sd)
     return SampleRow(
@@ -171,11 +167,7 @@ def _order(dimension: str, category: str) -> tuple[int, int, str]:
 def profile(scope: Scope, respondents: int) -> list[ProfileGroup]:
     """Respondents by sex, age band, education and occupation; cells under the instrument's minimum
     (5 by default) are suppressed, with one more when a single cell would otherwise be recoverable."""
-    rows = (
-        GroupTally.objects.filter(scope.where(), dimension__in=PROFILE_DIMENSIONS)
-        .values("dimension", "category")
-        .annotate(n_=Sum("n"))
-    )
+    rows = read.group_rows(scope.answers, PROFILE_DIMENSIONS)
     cells: dict[str, list[Cell]] = {d: [] for d in PROFILE_DIMENSIONS}
     for row in sorted(rows, key=lambda r: (r["dimension"], _order(r["dimension"], r["category"]))):
         if row["n_"]:

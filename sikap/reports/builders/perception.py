@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sikap.indices import read
 from sikap.indices.queries import unit_ids, version_for
-from sikap.indices.results import IndexResult, compute, compute_grouped
+from sikap.indices.results import IndexResult
 from sikap.indices.targets import target_for
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.models import Period, Service, Unit
@@ -111,13 +113,7 @@ def threshold_of(version: InstrumentVersion) -> Decimal:
 
 
 def _block(scope: Scope, index_name: str) -> PerceptionBlock:
-    result = compute(
-        scope.unit_ids,
-        scope.version,
-        scope.period,
-        with_suspect=scope.with_suspect,
-        service_key=scope.service_key,
-    )
+    result = read.result(scope.answers)
     target = target_for(scope.unit, scope.period, scope.service_key or 0, scope.unit_ids)
     version = scope.version
     slope = 100 / (version.scale_max - version.scale_min)
@@ -193,8 +189,8 @@ def _unit_verdicts(
     ids: list[int], period: Period, versions: list[InstrumentVersion], with_suspect: bool
 ) -> list[UnitVerdict]:
     members = {pk: pk for pk in ids}
-    results: list[dict[int, IndexResult]] = [
-        compute_grouped(members, v, period, with_suspect=with_suspect) for v in versions
+    results: list[dict[Any, IndexResult]] = [
+        read.results(read.Scope(ids, period, v, with_suspect=with_suspect), members) for v in versions
     ]
     answered = {pk for r in results for pk in r}
     rows = []

@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikap import scoring
+from sikap.indices import read
 from sikap.indices.analysis import weakest_elements
 from sikap.indices.queries import unit_ids, version_for
-from sikap.indices.results import IndexResult, compute, compute_grouped
+from sikap.indices.results import IndexResult
 from sikap.indices.targets import target_for
 from sikap.organisation.models import Period, Service, Unit
 from sikap.reports.builders.common import (
@@ -133,13 +134,7 @@ def _element_rows(result: IndexResult, weights: dict[str, Fraction]) -> list[Ele
 
 def _section(scope: Scope, title: str, result: IndexResult | None = None) -> SkmSection:
     if result is None:
-        result = compute(
-            scope.unit_ids,
-            scope.version,
-            scope.period,
-            with_suspect=scope.with_suspect,
-            service_key=scope.service_key,
-        )
+        result = read.result(scope.answers)
     target = target_for(scope.unit, scope.period, scope.service_key or 0, scope.unit_ids)
     elements = _element_rows(result, _weights(scope))
     by_code = {e.code: e for e in elements}
@@ -264,9 +259,7 @@ def skm_report(
 
 def _unit_sections(scope: Scope, progress: ProgressFn) -> list[SkmSection]:
     """One section per unit of the subtree with answers, in tree order (two queries for all results)."""
-    results = compute_grouped(
-        {pk: pk for pk in scope.unit_ids}, scope.version, scope.period, with_suspect=scope.with_suspect
-    )
+    results = read.results(scope.answers, {pk: pk for pk in scope.unit_ids})
     units = list(Unit.objects.filter(pk__in=list(results)).order_by("path"))
     sections = []
     for done, member in enumerate(units, start=1):

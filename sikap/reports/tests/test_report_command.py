@@ -11,8 +11,7 @@ from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
 from sikap.indices.queries import version_for
-from sikap.indices.results import compute
-from sikap.indices.tests.helpers import random_submission
+from sikap.indices.tests.helpers import compute, random_submission
 from sikap.testing.factories import make_campaign, make_service
 
 pytestmark = pytest.mark.django_db

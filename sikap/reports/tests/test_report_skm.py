@@ -13,9 +13,8 @@ from pypdf import PdfReader
 
 from sikap.followup.actions import create_item
 from sikap.indices.queries import version_for
-from sikap.indices.results import compute
 from sikap.indices.templatetags.indices_tags import idnum
-from sikap.indices.tests.helpers import random_submission
+from sikap.indices.tests.helpers import compute, random_submission
 from sikap.organisation.models import ServiceUserCount
 from sikap.reports.builders.rows import skm_report
 from sikap.reports.tasks import build

@@ -11,9 +11,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from sikap.indices.queries import version_for
-from sikap.indices.results import compute
 from sikap.indices.templatetags.indices_tags import idnum
-from sikap.indices.tests.helpers import random_submission
+from sikap.indices.tests.helpers import compute, random_submission
 from sikap.instruments.models import InstrumentVersion
 from sikap.reports.builders.perception import perception_report
 from sikap.reports.tasks import build

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from sikap.instruments.models import Element, Instrument, InstrumentVersion
+from sikap.organisation.actions import set_period_rules
 from sikap.responses import integrity
 from sikap.responses.forms_public import sign_start
 from sikap.responses.models import Answer, Response, ServiceCode, Submission
@@ -124,8 +125,14 @@ def test_a_service_link_stores_its_own_service_whatever_is_posted(client, survey
     assert Submission.objects.get().service == survey.service
 
 
-def test_over_the_rate_limit_it_answers_429_and_stores_nothing(client, survey, settings):
-    settings.SIKAP_INTEGRITY_RULES = {"device_limit_per_10_min": 1}
+def limit_to_one(survey, rule):  # type: ignore[no-untyped-def]
+    """The survey period's integrity rule set to 1, through the audited action."""
+    period = survey.unit_link.campaign.period
+    set_period_rules(None, period, integrity_rules={**period.integrity_rules, rule: 1}, reason="uji batas")
+
+
+def test_over_the_rate_limit_it_answers_429_and_stores_nothing(client, survey):
+    limit_to_one(survey, "device_limit_per_10_min")
     client.get(form_url(survey.unit_link))  # the device cookie, as a browser gets it
     client.post(form_url(survey.unit_link), valid_form(survey))
     second = valid_form(survey)
@@ -136,8 +143,8 @@ def test_over_the_rate_limit_it_answers_429_and_stores_nothing(client, survey, s
     assert Submission.objects.count() == 1
 
 
-def test_the_network_limit_applies_to_every_device_behind_it(client, survey, settings):
-    settings.SIKAP_INTEGRITY_RULES = {"network_limit_per_10_min": 1}
+def test_the_network_limit_applies_to_every_device_behind_it(client, survey):
+    limit_to_one(survey, "network_limit_per_10_min")
     client.post(form_url(survey.unit_link), valid_form(survey), REMOTE_ADDR="198.51.100.9")
     client.cookies.clear()  # another phone on the same network
     second = valid_form(survey)

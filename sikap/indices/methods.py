@@ -1,0 +1,146 @@
+"""Index methods as a registry: each instrument version names its method, and this is the only place that
+maps a method to its computation and to the shape of its result.
+
+Adding a method is one `register(Method(...))` call: `result_from_rows` scores through `method_of`, the
+0-100 mapping of confidence intervals and breakdowns goes through `Method.to_score`, and pages render
+the result with the method's `template`. Nothing else branches on a method or an instrument code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from sikap import scoring
+from sikap.scoring.perception import INSTRUMENTS as PERCEPTION_INSTRUMENTS
+
+if TYPE_CHECKING:
+    from sikap.indices.results import IndexResult
+    from sikap.instruments.models import InstrumentVersion
+
+# (result to fill, version, per-element sums by code, per-element counts by code)
+ScoreFn = Callable[["IndexResult", "InstrumentVersion", Mapping[str, int], Mapping[str, int]], None]
+
+
+def linear_score(version: InstrumentVersion, mean: float) -> float:
+    """A mean answer on the version's scale as 0-100, the scale's ends at 0 and 100."""
+    return (mean - version.scale_min) * 100 / (version.scale_max - version.scale_min)
+
+
+@dataclass(frozen=True)
+class Method:
+    """How an index is computed from pooled answers, and what its result looks like on a page."""
+
+    code: str
+    label: str | Promise
+    score: ScoreFn
+    # The result's shape: the template that renders an IndexResult of this method on index cards.
+    template: str
+    # A mean answer on the version's scale as the reported 0-100 value (for intervals and breakdowns).
+    to_score: Callable[[InstrumentVersion, float], float] = linear_score
+    # Whether the result carries a pass/fail threshold verdict (`IndexResult.passed`).
+    has_threshold: bool = False
+
+
+REGISTRY: dict[str, Method] = {}
+
+
+def register(method: Method) -> Method:
+    REGISTRY[method.code] = method
+    return method
+
+
+def unregister(code: str) -> None:
+    REGISTRY.pop(code, None)
+
+
+def method_of(version: InstrumentVersion) -> Method:
+    """The version's method; a version naming an unknown method is a configuration error."""
+    try:
+        return REGISTRY[version.method]
+    except KeyError:
+        raise LookupError(f"unknown index method {version.method!r} of {version}") from None
+
+
+def choices() -> list[tuple[str, Any]]:
+    return [(m.code, m.label) for m in REGISTRY.values()]
+
+
+# --- the methods Sikap ships ------------------------------------------------------------------------------
+
+
+def _ikm(
+    result: IndexResult, version: InstrumentVersion, sums: Mapping[str, int], counts: Mapping[str, int]
+) -> None:
+    settings = version.scoring or {}
+    ikm = scoring.ikm_from_aggregates(
+        dict(sums), dict(counts), respondents=result.respondents, weights=settings.get("weights", "exact")
+    )
+    result.index, result.score = float(ikm.ikm), float(ikm.score)
+    result.grade, result.label, result.convention = ikm.grade, ikm.performance, ikm.weight_label
+
+
+def _perception(
+    result: IndexResult, version: InstrumentVersion, sums: Mapping[str, int], counts: Mapping[str, int]
+) -> None:
+    settings = version.scoring or {}
+    perception = scoring.perception_from_aggregates(
+        sums,
+        counts,
+        # The regulation's IPKP or IPAK where the instrument is one of them; the items scored are the
+        # version's own either way (the regulation's item names are all this choice changes).
+        instrument=_regulation_index(version),
+        items=list(sums),
+        respondents=result.respondents,
+        conversion=settings.get("conversion", "linear"),
+        threshold=str(settings.get("threshold_1_4", "3.60")),
+    )
+    result.index, result.index_4, result.score = (
+        float(perception.index_6),
+        float(perception.index_4),
+        float(perception.index_100),
+    )
+    result.passed, result.convention = perception.passed, perception.conversion_label
+    result.threshold = float(perception.threshold)
+
+
+def _regulation_index(version: InstrumentVersion) -> str:
+    code = version.instrument.code.lower()
+    return code if code in PERCEPTION_INSTRUMENTS else "spkp"
+
+
+def _mean(
+    result: IndexResult, version: InstrumentVersion, sums: Mapping[str, int], counts: Mapping[str, int]
+) -> None:
+    means = [Fraction(sums[c], counts[c]) for c in sums if counts[c]]
+    if not means:
+        raise scoring.NoAnswersError(list(sums), "no element has answers")
+    mean = sum(means, Fraction(0)) / len(means)
+    span = version.scale_max - version.scale_min
+    result.index, result.score = float(mean), float((mean - version.scale_min) * 100 / span)
+
+
+IKM = register(
+    Method(
+        "ikm",
+        _("IKM (PermenPANRB 14/2017)"),
+        _ikm,
+        "indices/methods/_ikm.html",
+        to_score=lambda version, mean: mean * 25,
+    )
+)
+PERCEPTION = register(
+    Method(
+        "perception",
+        _("Indeks persepsi (rata-rata skala 1-6)"),
+        _perception,
+        "indices/methods/_perception.html",
+        has_threshold=True,
+    )
+)
+MEAN = register(Method("mean", _("Rata-rata sederhana"), _mean, "indices/methods/_mean.html"))

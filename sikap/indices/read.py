@@ -1,0 +1,388 @@
+"""The one read model of the indices: a `Scope` says which answers count, and bulk-first reads pool them.
+
+Every page, report, command, the API, the public side, the digest and follow-up read index figures
+only through this module (and `targets` for progress): no module outside `sikap.indices` imports a
+tally model (a test enforces it). Each read is bulk first: it answers for many groups of units (or many
+periods) in a fixed number of queries, and the single-item read is the bulk read with one group.
+
+Unit, regional and national figures read the element tallies (rows set by units, not by volume); one
+service's figures read the answer tallies, the only ones kept per service.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import F, Q, QuerySet, Sum
+
+from sikap.indices.models import AnswerTally, ElementTally, GroupTally, RespondentTally
+from sikap.indices.results import IndexResult, result_from_rows, statuses
+from sikap.instruments.models import InstrumentVersion
+from sikap.organisation.models import Period, Unit
+
+ONE = None  # the group key of a read that pools everything in scope
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which answers an index read counts.
+
+    `units` is a list of unit ids or an id subquery (a national roll-up sends no list of thousands);
+    `period` and `version` pin one period and instrument version; without a version, `instrument` (a
+    code) takes every version of that instrument, and without a period every period counts (a trend).
+    `pairs` (unit id, period id) replaces `units` and `period` when each unit is read in its own periods.
+    `service_key` narrows to one service; suspect answers count only `with_suspect`.
+    """
+
+    units: Any = None
+    period: Period | None = None
+    version: InstrumentVersion | None = None
+    instrument: str = ""
+    service_key: int | None = None
+    with_suspect: bool = False
+    pairs: tuple[tuple[int, int], ...] = ()
+
+    @classmethod
+    def of(cls, unit: Unit, *, subtree: bool = False, **fields: Any) -> Scope:
+        """A unit alone, or its whole subtree (as an id subquery)."""
+        units = Unit.objects.subtree_of(unit).values("pk") if subtree else [unit.pk]
+        return cls(units=units, **fields)
+
+    def replace(self, **changes: Any) -> Scope:
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def statuses(self) -> list[str]:
+        return statuses(self.with_suspect)
+
+    @property
+    def by_service(self) -> bool:
+        return self.service_key is not None
+
+    def where(self, *, services: bool = True) -> Q:
+        """The condition on any tally table; `services=False` for tables without a service key."""
+        if self.pairs:
+            by_period: dict[int, list[int]] = {}
+            for unit_id, period_id in self.pairs:
+                by_period.setdefault(period_id, []).append(unit_id)
+            condition = Q()
+            for period_id, ids in by_period.items():
+                condition |= Q(period_id=period_id, unit_id__in=ids)
+        else:
+            condition = Q(unit_id__in=self.units)
+            if self.period is not None:
+                condition &= Q(period=self.period)
+        if self.version is not None:
+            condition &= Q(version=self.version)
+        elif self.instrument:
+            condition &= Q(version__instrument__code=self.instrument)
+        condition &= Q(status__in=self.statuses)
+        if services and self.service_key is not None:
+            condition &= Q(service_key=self.service_key)
+        return condition
+
+
+# --- element moments ----------------------------------------------------------------------------------
+
+ELEMENT_SUMS = ("count", "total", "sumsq")
+PAIRED_SUMS = ("paired_n", "paired_total", "importance_total")
+PEOPLE_SUMS = {
+    "people": Sum("n"),
+    "complete_n": Sum("complete"),
+    "totals": Sum("total_sum"),
+    "totals_sq": Sum("total_sumsq"),
+}
+
+
+def _element_rows(scope: Scope, dims: Iterable[str], *, paired: bool = False) -> QuerySet[Any]:
+    """Per `dims` and element: count, sum and sum of squares of the answers (and of those paired with an
+    importance when `paired`), from the element tallies, or the answer tallies for one service."""
+    rows: QuerySet[Any]
+    if scope.by_service:
+        sums: dict[str, Any] = {
+            "count": Sum("n"),
+            "total": Sum(F("value") * F("n")),
+            "sumsq": Sum(F("value") * F("value") * F("n")),
+        }
+        if paired:
+            with_importance = Q(importance__gt=0)
+            sums.update(
+                paired_n=Sum("n", filter=with_importance),
+                paired_total=Sum(F("value") * F("n"), filter=with_importance),
+                importance_total=Sum(F("importance") * F("n"), filter=with_importance),
+            )
+        rows = AnswerTally.objects.filter(scope.where())
+    else:
+        sums = {"count": Sum("n"), "total": Sum("total"), "sumsq": Sum("sumsq")}
+        if paired:
+            sums.update({name: Sum(name) for name in PAIRED_SUMS})
+        rows = ElementTally.objects.filter(scope.where(services=False))
+    return rows.values(*dims, "element_id").annotate(**sums).order_by()
+
+
+@dataclass
+class ElementMoments:
+    """Sums over one element's answers, and over the answers that came with an importance."""
+
+    n: int
+    total: int
+    sumsq: int
+    paired_n: int
+    paired_total: int
+    importance_total: int
+
+
+def element_moments(scope: Scope) -> dict[int, ElementMoments]:
+    """One query: per element id, the moments of its answers (and of those paired with an importance)."""
+    names = (*ELEMENT_SUMS, *PAIRED_SUMS)
+    return {
+        r["element_id"]: ElementMoments(*(r[name] or 0 for name in names))
+        for r in _element_rows(scope, (), paired=True)
+    }
+
+
+def people(scope: Scope) -> dict[str, Any]:
+    """One query: respondents, complete respondents and the sums of their total scores."""
+    return RespondentTally.objects.filter(scope.where()).aggregate(**PEOPLE_SUMS)
+
+
+@dataclass
+class Totals:
+    """Complete respondents' total scores: n, sum and sum of squares."""
+
+    n: int
+    total: int
+    sumsq: int
+
+
+def totals_of(people_row: Mapping[str, Any]) -> Totals:
+    return Totals(
+        people_row.get("complete_n") or 0, people_row.get("totals") or 0, people_row.get("totals_sq") or 0
+    )
+
+
+# --- results ------------------------------------------------------------------------------------------
+
+GroupKey = Hashable
+
+
+class Nested(dict[int, tuple[GroupKey, ...]]):
+    """Group membership where subtrees nest: unit id -> the keys of every group the unit counts in (a
+    unit counts for itself and for each ancestor that is a group). A plain mapping puts a unit in one
+    group."""
+
+    @classmethod
+    def subtrees(cls, groups: Iterable[Unit], units: Iterable[Unit]) -> Nested:
+        """Each of `units` in the group of every unit of `groups` whose subtree holds it (no query)."""
+        keys = {g.pk for g in groups}
+        members = cls()
+        for unit in units:
+            found = tuple(int(part) for part in unit.path.strip("/").split("/") if int(part) in keys)
+            if found:
+                members[unit.pk] = found
+        return members
+
+
+def groups_of(members: Mapping[int, GroupKey] | None, unit_id: int) -> tuple[GroupKey, ...]:
+    """The keys of the groups a unit's rows count in (`ONE` when everything is pooled)."""
+    if members is None:
+        return (ONE,)
+    if isinstance(members, Nested):
+        return members.get(unit_id, ())
+    return (members[unit_id],) if unit_id in members else ()
+
+
+def group_keys(members: Mapping[int, GroupKey]) -> set[GroupKey]:
+    if isinstance(members, Nested):
+        return {key for keys in members.values() for key in keys}
+    return set(members.values())
+
+
+def _pool(target: dict[str, Any], row: Mapping[str, Any], names: Iterable[str]) -> None:
+    for name in names:
+        target[name] = (target.get(name) or 0) + (row[name] or 0)
+
+
+def _pooled(
+    scope: Scope, members: Mapping[int, GroupKey] | None, per_period: bool
+) -> tuple[dict[Any, dict[int, dict[str, Any]]], dict[Any, dict[str, Any]]]:
+    """Element moments and respondent sums pooled per key: the group (`members` maps a unit id to its
+    group; None pools everything), with (period id, version id) when `per_period`. Two queries."""
+    dims = (["unit_id"] if members is not None else []) + (["period_id", "version_id"] if per_period else [])
+
+    def keys(row: Mapping[str, Any]) -> Iterable[Any]:
+        groups = groups_of(members, row["unit_id"]) if members is not None else (ONE,)
+        if per_period:
+            return [(group, row["period_id"], row["version_id"]) for group in groups]
+        return groups
+
+    answers: dict[Any, dict[int, dict[str, Any]]] = {}
+    for row in _element_rows(scope, dims):
+        for key in keys(row):
+            _pool(answers.setdefault(key, {}).setdefault(row["element_id"], {}), row, ELEMENT_SUMS)
+    totals: dict[Any, dict[str, Any]] = {}
+    for row in RespondentTally.objects.filter(scope.where()).values(*dims).annotate(**PEOPLE_SUMS).order_by():
+        for key in keys(row):
+            _pool(totals.setdefault(key, {}), row, PEOPLE_SUMS)
+    return answers, totals
+
+
+def results(
+    scope: Scope, members: Mapping[int, GroupKey] | None = None, *, intervals: bool = True
+) -> dict[GroupKey, IndexResult]:
+    """One pooled result per group of units for the scope's version and period, in two queries (three
+    when the version's elements are not prefetched) whatever the number of units.
+
+    A roll-up is pooled, never a mean of means. `members` maps a unit id to its group key (a unit is in
+    one group: a Kanwil's subtree, or itself; a `Nested` mapping puts it in several); rows of units
+    outside `members` are left out; None pools
+    everything in scope under the key `ONE`. Groups without respondent tallies are absent. Without
+    `intervals` the confidence intervals are left out (each costs a t quantile).
+    """
+    version, period = scope.version, scope.period
+    assert version is not None and period is not None, "results() reads one version in one period"
+    answers, totals = _pooled(scope, members, per_period=False)
+    elements = list(version.elements.all())
+    return {
+        key: result_from_rows(
+            version,
+            period,
+            scope.with_suspect,
+            answers.get(key, {}),
+            sums,
+            intervals=intervals,
+            elements=elements,
+        )
+        for key, sums in totals.items()
+    }
+
+
+def result(scope: Scope, *, intervals: bool = True) -> IndexResult:
+    """The pooled result of everything in scope (elements listed even without answers)."""
+    found = results(scope, intervals=intervals).get(ONE)
+    if found is not None:
+        return found
+    assert scope.version is not None and scope.period is not None
+    return result_from_rows(scope.version, scope.period, scope.with_suspect, {}, {}, intervals=intervals)
+
+
+def results_over_periods(
+    scope: Scope,
+    members: Mapping[int, GroupKey] | None = None,
+    *,
+    intervals: bool = True,
+    periods: Mapping[int, Period] | None = None,
+) -> dict[tuple[GroupKey, int, int], IndexResult]:
+    """Results per (group, period id, version id) with respondents, for a scope without a fixed period
+    (or version): four queries whatever the number of periods (three when `periods` are given)."""
+    answers, totals = _pooled(scope, members, per_period=True)
+    totals = {k: v for k, v in totals.items() if v.get("people")}
+    if periods is None:
+        periods = (
+            {scope.period.pk: scope.period}
+            if scope.period is not None
+            else Period.objects.in_bulk({p for _g, p, _v in totals})
+        )
+    versions = (
+        InstrumentVersion.objects.select_related("instrument")
+        .prefetch_related("elements")
+        .in_bulk({v for _g, _p, v in totals})
+    )
+    return {
+        key: result_from_rows(
+            versions[key[2]],
+            periods[key[1]],
+            scope.with_suspect,
+            answers.get(key, {}),
+            sums,
+            intervals=intervals,
+        )
+        for key, sums in totals.items()
+    }
+
+
+def trend(scope: Scope, *, intervals: bool = True) -> list[IndexResult]:
+    """The pooled result for every (period, version) with answers, oldest period first."""
+    found = results_over_periods(scope.replace(period=None), intervals=intervals)
+    return sorted(found.values(), key=lambda r: (r.period.start, r.period.end, r.version.number))
+
+
+def latest_results(scope: Scope, periods: Mapping[int, Period]) -> dict[tuple[int, int], IndexResult]:
+    """For a scope of (unit, period) `pairs` and one instrument: each pair's result on the newest version
+    its unit answered in that period (`periods` holds the pairs' periods by id). Pairs without answers
+    are absent. Four queries."""
+    members = {unit_id: unit_id for unit_id, _ in scope.pairs}
+    found = results_over_periods(scope, members, intervals=True, periods=periods)
+    wanted = set(scope.pairs)
+    chosen: dict[Any, IndexResult] = {}
+    for (unit_id, period_id, _version_id), item in sorted(found.items(), key=lambda kv: kv[1].version.number):
+        if (unit_id, period_id) in wanted:
+            chosen[(unit_id, period_id)] = item  # ascending: the newest version wins
+    return chosen
+
+
+# --- respondents: counts for progress, and demographic groups -----------------------------------------
+
+
+def respondents(scope: Scope, members: Mapping[int, GroupKey] | None = None) -> dict[GroupKey, int]:
+    """Respondents per group (one query); the statuses are the scope's (progress counts accepted ones)."""
+    dims = ["unit_id"] if members is not None else []
+    found: dict[GroupKey, int] = {}
+    for row in (
+        RespondentTally.objects.filter(scope.where()).values(*dims).annotate(total=Sum("n")).order_by()
+    ):
+        for group in groups_of(members, row["unit_id"]) if members is not None else (ONE,):
+            found[group] = found.get(group, 0) + (row["total"] or 0)
+    return found
+
+
+def group_rows(scope: Scope, dimensions: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Per demographic (dimension, category): respondents `n_`, complete ones `complete_` and the sum of
+    their total scores `total` (one query)."""
+    rows = GroupTally.objects.filter(scope.where())
+    if dimensions is not None:
+        rows = rows.filter(dimension__in=list(dimensions))
+    return list(
+        rows.values("dimension", "category")
+        .annotate(n_=Sum("n"), complete_=Sum("complete"), total=Sum("total_sum"))
+        .order_by()
+    )
+
+
+def service_rows(scope: Scope) -> list[dict[str, Any]]:
+    """The same sums per service key (0 = no service chosen), one query."""
+    return [
+        r
+        for r in RespondentTally.objects.filter(scope.where())
+        .values("service_key")
+        .annotate(n_=Sum("n"), complete_=Sum("complete"), total=Sum("total_sum"))
+        .order_by()
+        if r["n_"]
+    ]
+
+
+# --- which periods and versions have answers ----------------------------------------------------------
+
+
+def answered_versions(period: Period, versions: Any = None, units: Any = None) -> QuerySet[Any]:
+    """A subquery of version ids with respondent tallies in the period (among `versions`, of `units`)."""
+    rows = RespondentTally.objects.filter(period=period)
+    if versions is not None:
+        rows = rows.filter(version__in=versions)
+    if units is not None:
+        rows = rows.filter(unit_id__in=units)
+    return rows.values("version_id")
+
+
+def answered_periods(units: Any = None, instrument: str = "") -> QuerySet[Any]:
+    """A subquery of period ids with respondents (of the units; of the instrument's accepted answers when
+    an instrument is named), for `Exists`/`__in` filters; `OuterRef`s may stand for ids."""
+    rows = RespondentTally.objects.filter(n__gt=0)
+    if units is not None:
+        rows = rows.filter(unit_id__in=units)
+    if instrument:
+        rows = rows.filter(version__instrument__code=instrument, status__in=statuses(False))
+    return rows.values("period_id")
