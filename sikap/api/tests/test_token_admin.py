@@ -3,8 +3,9 @@ import re
 import pytest
 from django.contrib.auth.models import Permission
 
+from sikap.accounts.actions import issue_token
 from sikap.accounts.models import ApiToken
-from sikap.accounts.tokens import authenticate, issue_token
+from sikap.accounts.tokens import authenticate
 
 pytestmark = pytest.mark.django_db
 
