@@ -100,3 +100,28 @@ def test_deleting_memberships_one_or_many_revokes_them_through_the_action(login,
     assert not Membership.objects.filter(pk__in=[extra.pk, *(m.pk for m in many)]).exists()
     events = AuditEvent.objects.filter(action="membership.revoke", actor=root)
     assert sorted(e.object_id for e in events) == sorted(str(pk) for pk in [extra.pk, *(m.pk for m in many)])
+
+
+def test_a_role_added_on_the_user_form_is_granted_through_the_action(login, root, world):
+    data = {
+        "username": world.leader.username,
+        "is_active": "on",
+        "date_joined_0": "2026-01-05",
+        "date_joined_1": "08:00:00",
+        "memberships-TOTAL_FORMS": 2,
+        "memberships-INITIAL_FORMS": 1,
+        "memberships-MIN_NUM_FORMS": 0,
+        "memberships-MAX_NUM_FORMS": 1000,
+        "memberships-0-id": world.leader.memberships.get().pk,
+        "memberships-0-user": world.leader.pk,
+        "memberships-0-unit": world.ministry.pk,
+        "memberships-0-role": Membership.Role.LEADER,
+        "memberships-1-user": world.leader.pk,
+        "memberships-1-unit": world.kanwil.pk,
+        "memberships-1-role": Membership.Role.EVALUATOR,
+    }
+    url = reverse("admin:accounts_user_change", args=[world.leader.pk])
+    assert login(root).post(url, data).status_code == 302
+    assert world.leader.memberships.filter(unit=world.kanwil, role=Membership.Role.EVALUATOR).exists()
+    granted = AuditEvent.objects.get(action="membership.grant", actor=root)
+    assert granted.after["unit_id"] == world.kanwil.pk
