@@ -1,4 +1,4 @@
-"""Admin screens for users and memberships; role changes go through accounts.actions."""
+"""Admin screens for users, memberships and API tokens; every save and delete goes through the actions."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from sikap.accounts import actions, tokens
+from sikap.accounts import actions
 from sikap.accounts.models import ApiToken, Membership, User
-from sikap.audit.actions import record, snapshot
+from sikap.audit.actors import acting_user
 
 
 class MembershipInline(admin.TabularInline):
@@ -27,29 +27,23 @@ class UserAdmin(DjangoUserAdmin):
     inlines = [MembershipInline]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        before = snapshot(User.objects.get(pk=obj.pk), actions.USER_FIELDS) if change else None
-        super().save_model(request, obj, form, change)
-        record(
-            request.user,
-            "user.update" if change else "user.create",
-            obj,
-            before=before,
-            after=snapshot(obj, actions.USER_FIELDS),
-        )
+        actions.save_user(acting_user(request), obj)
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        actions.delete_users(acting_user(request), [obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        actions.delete_users(acting_user(request), queryset)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
-        for inline_form in formset.forms:
-            if not inline_form.has_changed() or not getattr(inline_form, "cleaned_data", None):
-                continue
-            data = inline_form.cleaned_data
-            if data.get("DELETE") and data.get("id"):
-                actions.revoke_role(request.user, data["id"])
-            elif not data.get("id"):
-                actions.grant_role(request.user, form.instance, data["unit"], data["role"])
-            else:
-                old = data["id"]
-                actions.revoke_role(request.user, old)
-                actions.grant_role(request.user, form.instance, data["unit"], data["role"])
+        # save(commit=False) writes nothing; it sorts the rows (and gives the admin its change message).
+        actor = acting_user(request)
+        memberships = formset.save(commit=False)
+        actions.revoke_roles(actor, formset.deleted_objects)
+        for membership, _fields in formset.changed_objects:
+            actions.revoke_role(actor, Membership.objects.get(pk=membership.pk))
+        for membership in memberships:
+            actions.grant_role(actor, form.instance, membership.unit, membership.role)
 
 
 @admin.register(Membership)
@@ -61,16 +55,17 @@ class MembershipAdmin(admin.ModelAdmin):
     list_select_related = ["user", "unit"]
 
     def save_model(self, request: HttpRequest, obj: Membership, form: Any, change: bool) -> None:
+        actor = acting_user(request)
         if change:
-            actions.revoke_role(request.user, Membership.objects.get(pk=obj.pk))
-        saved = actions.grant_role(request.user, obj.user, obj.unit, obj.role)
+            actions.revoke_role(actor, Membership.objects.get(pk=obj.pk))
+        saved = actions.grant_role(actor, obj.user, obj.unit, obj.role)
         obj.pk = saved.pk
 
     def delete_model(self, request: HttpRequest, obj: Membership) -> None:
-        actions.revoke_role(request.user, obj)
+        actions.revoke_role(acting_user(request), obj)
 
-
-# API tokens. These imports sit here because this block was appended while others edited the top.
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        actions.revoke_roles(acting_user(request), queryset)
 
 
 class IssueTokenForm(forms.ModelForm):
@@ -124,7 +119,9 @@ class ApiTokenAdmin(admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: ApiToken, form: Any, change: bool) -> None:
         if change:
             return
-        token, raw = tokens.issue_token(request.user, obj.user, obj.name, form.cleaned_data.get("days"))
+        token, raw = actions.issue_token(
+            acting_user(request), obj.user, obj.name, form.cleaned_data.get("days")
+        )
         obj.pk, obj.key_prefix, obj.created_at = token.pk, token.key_prefix, token.created_at
         messages.warning(
             request,
@@ -137,6 +134,5 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Cabut token terpilih"))
     def revoke_selected(self, request: HttpRequest, queryset: Any) -> None:
-        for token in queryset.select_related("user"):
-            tokens.revoke_token(request.user, token)
+        actions.revoke_tokens(acting_user(request), queryset.select_related("user"))
         messages.success(request, _("Token terpilih sudah dicabut."))

@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime
 import decimal
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import ProtectedError, RestrictedError
+from django.utils.translation import gettext as _
 
+from sikap.audit.actors import Actor, actor_name, user_or_none
 from sikap.audit.models import AuditEvent
 
 
@@ -32,7 +36,7 @@ def _jsonable(value: Any) -> Any:
 
 
 def record(
-    actor: Any,
+    actor: Actor,
     action: str,
     obj: models.Model,
     *,
@@ -41,10 +45,9 @@ def record(
     reason: str = "",
 ) -> AuditEvent:
     """Append one audit row; call it inside the action's transaction so both land or neither."""
-    user = actor if getattr(actor, "pk", None) else None
     return AuditEvent.objects.create(
-        actor=user,
-        actor_name=getattr(actor, "username", "") or ("system" if actor is None else str(actor)),
+        actor=user_or_none(actor),
+        actor_name=actor_name(actor),
         action=action,
         object_type=obj._meta.label_lower,
         object_id=str(obj.pk),
@@ -55,10 +58,9 @@ def record(
     )
 
 
-def record_many(actor: Any, action: str, objects: Iterable[models.Model], after: Mapping[str, Any]) -> None:
+def record_many(actor: Actor, action: str, objects: Iterable[models.Model], after: Mapping[str, Any]) -> None:
     """One audit row per object, written in bulk (imports store thousands of rows in one go)."""
-    user = actor if getattr(actor, "pk", None) else None
-    name = getattr(actor, "username", "") or ("system" if actor is None else str(actor))
+    user, name = user_or_none(actor), actor_name(actor)
     AuditEvent.objects.bulk_create(
         [
             AuditEvent(
@@ -74,3 +76,27 @@ def record_many(actor: Any, action: str, objects: Iterable[models.Model], after:
         ],
         batch_size=1000,
     )
+
+
+def delete_recorded(
+    actor: Actor,
+    action: str,
+    objects: Iterable[models.Model],
+    state: Callable[[Any], Mapping[str, Any]] = snapshot,
+) -> int:
+    """Delete each object after writing its audit row (its last state as `before`); returns how many.
+
+    Call it inside the action's transaction. A row that other data still points at is refused with a
+    message naming it, and the whole batch is rolled back with the transaction.
+    """
+    count = 0
+    for obj in objects:
+        record(actor, action, obj, before=state(obj))
+        try:
+            obj.delete()
+        except (ProtectedError, RestrictedError) as error:
+            raise ValidationError(
+                _("%(name)s masih dipakai oleh data lain dan tidak dapat dihapus.") % {"name": obj}
+            ) from error
+        count += 1
+    return count

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db import transaction
 
 from sikap.accounts.actions import create_user, grant_role
 from sikap.accounts.models import Membership, User
-from sikap.audit.actions import record, snapshot
 from sikap.demo.data.periods import PERIODS, semester_name, year_name
 from sikap.demo.data.provinces import PROVINCES
 from sikap.demo.data.services import YEARS, specs_for, unit_users
@@ -31,6 +29,7 @@ from sikap.organisation.actions import (
     create_period,
     create_services,
     create_unit,
+    save_province,
     set_user_counts,
 )
 from sikap.organisation.models import Period, Province, Service, ServiceUserCount, Unit
@@ -121,18 +120,9 @@ def _load_provinces(summary: Summary) -> dict[str, Province]:
     for row in PROVINCES:
         created = row.bps_code not in existing
         if created:
-            existing[row.bps_code] = _create_province(ACTOR, code=row.bps_code, name=row.name)
+            existing[row.bps_code] = save_province(ACTOR, Province(code=row.bps_code, name=row.name))
         summary.count("provinces", created)
     return existing
-
-
-def _create_province(actor: Any, *, code: str, name: str) -> Province:
-    # organisation.actions has no province action yet (provinces are reference data); audit it the same way.
-    province = Province(code=code, name=name)
-    province.full_clean()
-    province.save()
-    record(actor, "province.create", province, after=snapshot(province))
-    return province
 
 
 def _load_units(summary: Summary, provinces: dict[str, Province]) -> dict[str, Unit]:

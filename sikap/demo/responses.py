@@ -32,6 +32,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from sikap.audit.actors import Actor
 from sikap.demo.data import respondents as data
 from sikap.indices.targets import target_for, working_days
 from sikap.instruments import actions as instrument_actions
@@ -63,7 +64,7 @@ def respondent_key(unit_code: str, period_name: str, number: int) -> uuid.UUID:
 
 
 def load_responses(
-    actor: Any = None,
+    actor: Actor = None,
     *,
     today: datetime.date | None = None,
     scale: float = 1.0,
@@ -106,7 +107,7 @@ def load_responses(
     return loaded
 
 
-def _campaign(actor: Any, period: Period, loaded: Loaded, *, past: bool) -> Campaign | None:
+def _campaign(actor: Actor, period: Period, loaded: Loaded, *, past: bool) -> Campaign | None:
     """The period's demo campaign; a past semester's is created, opened (for its links) and closed once."""
     campaign = Campaign.objects.filter(name=campaign_name(period), period=period).first()
     if campaign is not None or not past:
@@ -178,7 +179,7 @@ class _PeriodGenerator:
 
     def __init__(
         self,
-        actor: Any,
+        actor: Actor,
         campaign: Campaign,
         today: datetime.date,
         age: int,

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikap.audit.actions import record, snapshot
+from sikap.audit.actors import Actor, user_or_none
 from sikap.followup import queries
 from sikap.followup.models import FeedbackReply, FollowUpItem
 from sikap.organisation.models import Period, Unit
@@ -74,8 +75,8 @@ def default_deadline(period: Period, today: datetime.date | None = None) -> date
     return max(today or timezone.localdate(), period.end) + DEFAULT_LEAD
 
 
-def _save_new(actor: Any, item: FollowUpItem) -> FollowUpItem:
-    item.created_by = actor if getattr(actor, "pk", None) else None
+def _save_new(actor: Actor, item: FollowUpItem) -> FollowUpItem:
+    item.created_by = user_or_none(actor)
     if item.started_at is None:
         item.started_at = timezone.now()
     item.full_clean()
@@ -85,7 +86,9 @@ def _save_new(actor: Any, item: FollowUpItem) -> FollowUpItem:
 
 
 @transaction.atomic
-def propose_from_weak_elements(actor: Any, unit: Unit, period: Period, count: int = 3) -> list[FollowUpItem]:
+def propose_from_weak_elements(
+    actor: Actor, unit: Unit, period: Period, count: int = 3
+) -> list[FollowUpItem]:
     """Plan items for the `count` weakest SKM elements of the unit (lowest mean first).
 
     Elements that already have an item in the plan (in any status) are skipped, so proposing twice
@@ -121,7 +124,7 @@ def propose_from_weak_elements(actor: Any, unit: Unit, period: Period, count: in
 
 @transaction.atomic
 def create_item(
-    actor: Any,
+    actor: Actor,
     unit: Unit,
     period: Period,
     *,
@@ -172,7 +175,7 @@ def create_item(
 
 
 @transaction.atomic
-def update_item(actor: Any, item: FollowUpItem, **changes: Any) -> FollowUpItem:
+def update_item(actor: Actor, item: FollowUpItem, **changes: Any) -> FollowUpItem:
     """Change an item's plan or status; "Selesai" stamps the completion time, leaving it clears it."""
     unknown = set(changes) - EDITABLE
     if unknown:
@@ -205,7 +208,7 @@ def update_item(actor: Any, item: FollowUpItem, **changes: Any) -> FollowUpItem:
 
 
 @transaction.atomic
-def attach_evidence(actor: Any, item: FollowUpItem, file: Any) -> FollowUpItem:
+def attach_evidence(actor: Actor, item: FollowUpItem, file: Any) -> FollowUpItem:
     """Store an evidence file for the item (it replaces the previous one; the old file is kept on disk)."""
     item = FollowUpItem.objects.select_for_update().get(pk=item.pk)
     before = _state(item)
@@ -217,7 +220,7 @@ def attach_evidence(actor: Any, item: FollowUpItem, file: Any) -> FollowUpItem:
 
 
 @transaction.atomic
-def cancel_item(actor: Any, item: FollowUpItem, reason: str) -> FollowUpItem:
+def cancel_item(actor: Actor, item: FollowUpItem, reason: str) -> FollowUpItem:
     """Cancel a planned or running item; the reason is required and kept."""
     reason = (reason or "").strip()
     if not reason:
@@ -236,7 +239,7 @@ def cancel_item(actor: Any, item: FollowUpItem, reason: str) -> FollowUpItem:
 
 
 @transaction.atomic
-def answer_feedback(actor: Any, submission: Submission, text: str) -> FeedbackReply:
+def answer_feedback(actor: Actor, submission: Submission, text: str) -> FeedbackReply:
     """Keep (or change) the answer to a submission's complaint or suggestion.
 
     The first answer to a submission without an item also makes its feedback item, status "Selesai"
@@ -253,7 +256,7 @@ def answer_feedback(actor: Any, submission: Submission, text: str) -> FeedbackRe
     before = snapshot(reply, ["text", "answered_by_id", "answered_at"]) if reply else None
     reply = reply or FeedbackReply(submission=submission)
     reply.text, reply.answered_at = text, now
-    reply.answered_by = actor if getattr(actor, "pk", None) else None
+    reply.answered_by = user_or_none(actor)
     reply.full_clean()
     reply.save()
     after = snapshot(reply, ["text", "answered_by_id", "answered_at"])

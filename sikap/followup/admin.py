@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.access import access_for
+from sikap.audit.actors import acting_user
 from sikap.followup import actions, queries
 from sikap.followup.models import FeedbackReply, FollowUpItem
 from sikap.organisation.admin import ScopedAdmin
@@ -109,7 +110,7 @@ class FollowUpItemAdmin(ScopedAdmin):
         data, changed = form.cleaned_data, set(form.changed_data)
         if not change:
             saved = actions.create_item(
-                request.user,
+                acting_user(request),
                 obj.unit,
                 obj.period,
                 action=obj.action,
@@ -122,12 +123,12 @@ class FollowUpItemAdmin(ScopedAdmin):
                 public=obj.public,
             )
         elif data.get("status") == Status.CANCELLED and "status" in changed:
-            saved = actions.cancel_item(request.user, obj, data["cancel_reason"])
+            saved = actions.cancel_item(acting_user(request), obj, data["cancel_reason"])
         else:
             edits = {f: data[f] for f in changed & actions.EDITABLE}
-            saved = actions.update_item(request.user, obj, **edits) if edits else obj
+            saved = actions.update_item(acting_user(request), obj, **edits) if edits else obj
         if "evidence" in changed and data.get("evidence"):
-            saved = actions.attach_evidence(request.user, saved, data["evidence"])
+            saved = actions.attach_evidence(acting_user(request), saved, data["evidence"])
         obj.pk = saved.pk
 
 
@@ -148,5 +149,5 @@ class FeedbackReplyAdmin(ScopedAdmin):
 
     def save_model(self, request: HttpRequest, obj: FeedbackReply, form: Any, change: bool) -> None:
         access_for(request.user).require_write(obj.submission.unit)
-        saved = actions.answer_feedback(request.user, obj.submission, obj.text)
+        saved = actions.answer_feedback(acting_user(request), obj.submission, obj.text)
         obj.pk = saved.pk

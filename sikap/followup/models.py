@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from sikap.followup.evidence import validate_evidence
+from sikap.followup.evidence import UPLOAD_TO, validate_evidence
 from sikap.organisation.models import Period, Unit
 from sikap.responses.models import Submission
 
@@ -87,7 +87,7 @@ class FollowUpItem(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.PLANNED)
     evidence = models.FileField(
         _("berkas bukti"),
-        upload_to="followup/%Y/",
+        upload_to=UPLOAD_TO,
         max_length=255,
         blank=True,
         validators=[validate_evidence],

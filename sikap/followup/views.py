@@ -18,11 +18,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from sikap.accounts.access import access_for
 from sikap.accounts.models import Membership
+from sikap.audit.actors import acting_user
 from sikap.followup import actions, queries
-from sikap.followup.evidence import CONTENT_TYPES, extension
 from sikap.followup.forms import AnswerForm, CancelForm, EditItemForm, EvidenceForm, NewItemForm
 from sikap.followup.models import FollowUpItem
 from sikap.indices.queries import default_period
+from sikap.lib import evidence as evidence_files
 from sikap.organisation.models import Period, Unit
 from sikap.responses.models import Submission
 
@@ -73,7 +74,7 @@ def propose(request: HttpRequest, code: str) -> HttpResponse:
     unit = access_for(request.user).require_write(get_object_or_404(Unit, code=code))
     period = _period(request) or _no_period()
     count = int(request.POST["jumlah"]) if request.POST.get("jumlah", "").isdigit() else 3
-    made = actions.propose_from_weak_elements(request.user, unit, period, min(count, 20))
+    made = actions.propose_from_weak_elements(acting_user(request), unit, period, min(count, 20))
     if made:
         messages.success(request, _("%(n)s butir diusulkan dari unsur terlemah.") % {"n": len(made)})
     else:
@@ -95,7 +96,9 @@ def add_item(request: HttpRequest, code: str) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if _applied(form, actions.create_item, request.user, unit, period, submission=submission, **data):
+        if _applied(
+            form, actions.create_item, acting_user(request), unit, period, submission=submission, **data
+        ):
             return redirect(plan_url(unit, period))
     context = {"unit": unit, "period": period, "form": form, "submission": submission, "elements": elements}
     return render(request, "followup/item_form.html", context)
@@ -115,7 +118,7 @@ def edit_item(request: HttpRequest, pk: int) -> HttpResponse:
     form = EditItemForm(request.POST or None, initial=_initial(item), owners=owners)
     if request.method == "POST" and form.is_valid():
         changes = {k: v for k, v in form.cleaned_data.items() if k in form.changed_data}
-        if _applied(form, actions.update_item, request.user, item, **changes):
+        if _applied(form, actions.update_item, acting_user(request), item, **changes):
             messages.success(request, _("Butir tindak lanjut disimpan."))
             return redirect(plan_url(item.unit, item.period))
     return _edit_page(request, item, form=form)
@@ -127,7 +130,7 @@ def upload_evidence(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item(request, pk, write=True)
     form = EvidenceForm(request.POST, request.FILES)
     if form.is_valid() and _applied(
-        form, actions.attach_evidence, request.user, item, form.cleaned_data["evidence"]
+        form, actions.attach_evidence, acting_user(request), item, form.cleaned_data["evidence"]
     ):
         messages.success(request, _("Berkas bukti disimpan."))
         return redirect(plan_url(item.unit, item.period))
@@ -140,7 +143,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item(request, pk, write=True)
     form = CancelForm(request.POST)
     if form.is_valid() and _applied(
-        form, actions.cancel_item, request.user, item, form.cleaned_data["reason"]
+        form, actions.cancel_item, acting_user(request), item, form.cleaned_data["reason"]
     ):
         messages.success(request, _("Butir tindak lanjut dibatalkan."))
         return redirect(plan_url(item.unit, item.period))
@@ -151,13 +154,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def evidence(request: HttpRequest, pk: int) -> FileResponse:
     item = _item(request, pk, write=False)
-    if not item.evidence:
-        raise Http404
-    name = item.evidence.name.rsplit("/", 1)[-1]
-    content_type = CONTENT_TYPES.get(extension(name), "application/octet-stream")
-    return FileResponse(
-        item.evidence.open("rb"), as_attachment=True, filename=name, content_type=content_type
-    )
+    return evidence_files.download(item.evidence)
 
 
 @login_required
@@ -167,7 +164,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     access_for(request.user).require_write(submission.unit)
     form = AnswerForm(request.POST)
     if form.is_valid() and _applied(
-        form, actions.answer_feedback, request.user, submission, form.cleaned_data["text"]
+        form, actions.answer_feedback, acting_user(request), submission, form.cleaned_data["text"]
     ):
         messages.success(request, _("Jawaban untuk kiriman #%(pk)s disimpan.") % {"pk": pk})
     else:

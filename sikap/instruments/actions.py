@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikap.audit.actions import record, snapshot
+from sikap.audit.actors import Actor
 from sikap.instruments.models import (
     IMMUTABLE_MESSAGE,
     Campaign,
@@ -66,7 +67,7 @@ WEIGHT_TOLERANCE_PER_ELEMENT = Decimal("0.000001")
 
 
 @transaction.atomic
-def save_instrument(actor: Any, instrument: Instrument) -> Instrument:
+def save_instrument(actor: Actor, instrument: Instrument) -> Instrument:
     """Create or change an instrument's name and settings (its content lives in versions)."""
     before = snapshot(Instrument.objects.get(pk=instrument.pk)) if instrument.pk else None
     instrument.full_clean()
@@ -79,7 +80,7 @@ def save_instrument(actor: Any, instrument: Instrument) -> Instrument:
 
 
 @transaction.atomic
-def save_draft(actor: Any, version: InstrumentVersion) -> InstrumentVersion:
+def save_draft(actor: Actor, version: InstrumentVersion) -> InstrumentVersion:
     """Create a draft (numbered after the instrument's last version) or change one; published ones refuse."""
     before = None
     if version.pk:
@@ -99,7 +100,7 @@ def save_draft(actor: Any, version: InstrumentVersion) -> InstrumentVersion:
     return version
 
 
-def update_draft(actor: Any, version: InstrumentVersion, **changes: Any) -> InstrumentVersion:
+def update_draft(actor: Actor, version: InstrumentVersion, **changes: Any) -> InstrumentVersion:
     """Change a draft's settings (title, scale, labels, scoring...); published versions refuse."""
     stored = InstrumentVersion.objects.get(pk=version.pk)
     _require_draft(stored)
@@ -109,7 +110,7 @@ def update_draft(actor: Any, version: InstrumentVersion, **changes: Any) -> Inst
 
 
 @transaction.atomic
-def new_draft(actor: Any, version: InstrumentVersion) -> InstrumentVersion:
+def new_draft(actor: Actor, version: InstrumentVersion) -> InstrumentVersion:
     """Copy a version with its elements and fields into a new draft numbered after the last version."""
     source = InstrumentVersion.objects.with_parts().get(pk=version.pk)
     draft = InstrumentVersion.objects.get(pk=source.pk)
@@ -127,7 +128,7 @@ def new_draft(actor: Any, version: InstrumentVersion) -> InstrumentVersion:
 
 
 @transaction.atomic
-def publish_version(actor: Any, version: InstrumentVersion) -> InstrumentVersion:
+def publish_version(actor: Actor, version: InstrumentVersion) -> InstrumentVersion:
     """Freeze a draft after checking it is complete; from now on responses may point at it."""
     version = InstrumentVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != InstrumentVersion.Status.DRAFT:
@@ -145,7 +146,7 @@ def publish_version(actor: Any, version: InstrumentVersion) -> InstrumentVersion
 
 
 @transaction.atomic
-def retire_version(actor: Any, version: InstrumentVersion) -> InstrumentVersion:
+def retire_version(actor: Actor, version: InstrumentVersion) -> InstrumentVersion:
     """Mark a published version as no longer offered for new campaigns; its responses stay valid."""
     version = InstrumentVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != InstrumentVersion.Status.PUBLISHED:
@@ -187,30 +188,30 @@ def publication_errors(version: InstrumentVersion) -> list[str]:
 
 
 @transaction.atomic
-def save_element(actor: Any, element: Element) -> Element:
+def save_element(actor: Actor, element: Element) -> Element:
     """Add or change an element of a draft version."""
     return _save_part(actor, element, ELEMENT_FIELDS, "element")
 
 
 @transaction.atomic
-def delete_element(actor: Any, element: Element) -> None:
+def delete_element(actor: Actor, element: Element) -> None:
     """Remove an element from a draft version."""
     _delete_part(actor, element, ELEMENT_FIELDS, "element")
 
 
 @transaction.atomic
-def save_field(actor: Any, field: Field) -> Field:
+def save_field(actor: Actor, field: Field) -> Field:
     """Add or change a profile or feedback field of a draft version."""
     return _save_part(actor, field, FIELD_FIELDS, "field")
 
 
 @transaction.atomic
-def delete_field(actor: Any, field: Field) -> None:
+def delete_field(actor: Actor, field: Field) -> None:
     """Remove a profile or feedback field from a draft version."""
     _delete_part(actor, field, FIELD_FIELDS, "field")
 
 
-def _save_part(actor: Any, part: Any, fields: list[str], noun: str) -> Any:
+def _save_part(actor: Actor, part: Any, fields: list[str], noun: str) -> Any:
     _require_draft(InstrumentVersion.objects.select_for_update().get(pk=part.version_id))
     before = None
     if part.pk:
@@ -226,7 +227,7 @@ def _save_part(actor: Any, part: Any, fields: list[str], noun: str) -> Any:
     return part
 
 
-def _delete_part(actor: Any, part: Any, fields: list[str], noun: str) -> None:
+def _delete_part(actor: Actor, part: Any, fields: list[str], noun: str) -> None:
     _require_draft(InstrumentVersion.objects.select_for_update().get(pk=part.version_id))
     record(actor, f"{noun}.delete", part, before=snapshot(part, fields))
     part.delete()
@@ -255,7 +256,7 @@ def _copy(part: Any, **changes: Any) -> Any:
 
 @transaction.atomic
 def create_campaign(
-    actor: Any, *, name: str, period: Period, versions: Sequence[InstrumentVersion], units: Iterable[Unit]
+    actor: Actor, *, name: str, period: Period, versions: Sequence[InstrumentVersion], units: Iterable[Unit]
 ) -> Campaign:
     """A draft campaign running `versions` (in this order, answered in one visit) for `units` in `period`."""
     campaign = Campaign(name=name, period=period)
@@ -267,7 +268,7 @@ def create_campaign(
 
 
 @transaction.atomic
-def save_campaign(actor: Any, campaign: Campaign) -> Campaign:
+def save_campaign(actor: Actor, campaign: Campaign) -> Campaign:
     """Create a campaign, rename it or change its period; its status changes only by open/close."""
     stored = Campaign.objects.filter(pk=campaign.pk).first() if campaign.pk else None
     before = _campaign_state(stored) if stored else None
@@ -283,7 +284,7 @@ def save_campaign(actor: Any, campaign: Campaign) -> Campaign:
 
 @transaction.atomic
 def set_campaign_parts(
-    actor: Any,
+    actor: Actor,
     campaign: Campaign,
     *,
     versions: Sequence[InstrumentVersion],
@@ -308,7 +309,7 @@ def set_campaign_parts(
 
 
 @transaction.atomic
-def open_campaign(actor: Any, campaign: Campaign) -> Campaign:
+def open_campaign(actor: Actor, campaign: Campaign) -> Campaign:
     """Open a campaign for responses and give each of its units and their services a public link."""
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if not campaign.campaign_versions.exists():
@@ -323,7 +324,7 @@ def open_campaign(actor: Any, campaign: Campaign) -> Campaign:
 
 
 @transaction.atomic
-def close_campaign(actor: Any, campaign: Campaign) -> Campaign:
+def close_campaign(actor: Actor, campaign: Campaign) -> Campaign:
     """Stop accepting responses on every link of the campaign (the links stay, answering "closed")."""
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.status != Campaign.Status.CLOSED:
@@ -335,7 +336,7 @@ def close_campaign(actor: Any, campaign: Campaign) -> Campaign:
 
 
 @transaction.atomic
-def ensure_links(actor: Any, campaign: Campaign) -> list[PublicLink]:
+def ensure_links(actor: Actor, campaign: Campaign) -> list[PublicLink]:
     """Create the missing links: one per campaign unit and one per active service of it that year.
 
     Returns the links created (none on a rerun). Existing links, and their tokens, are never touched:
@@ -358,7 +359,7 @@ def ensure_links(actor: Any, campaign: Campaign) -> list[PublicLink]:
 
 
 @transaction.atomic
-def set_link_active(actor: Any, link: PublicLink, active: bool) -> PublicLink:
+def set_link_active(actor: Actor, link: PublicLink, active: bool) -> PublicLink:
     """Switch one public link off (its QR code then answers "closed") or back on."""
     link = PublicLink.objects.select_for_update().get(pk=link.pk)
     if link.active != active:

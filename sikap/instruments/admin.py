@@ -17,6 +17,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.access import access_for
+from sikap.audit.actors import acting_user
 from sikap.instruments import actions
 from sikap.instruments.models import (
     Campaign,
@@ -35,7 +36,7 @@ def _run(
     """Run an action on each selected object, turning refusals into admin messages."""
     for obj in objects:
         try:
-            action(request.user, obj)
+            action(acting_user(request), obj)
         except ValidationError as error:
             modeladmin.message_user(request, f"{obj}: {'; '.join(error.messages)}", messages.ERROR)
         else:
@@ -49,7 +50,7 @@ class InstrumentAdmin(admin.ModelAdmin):
     search_fields = ["code", "name"]
 
     def save_model(self, request: HttpRequest, obj: Instrument, form: Any, change: bool) -> None:
-        actions.save_instrument(request.user, obj)
+        actions.save_instrument(acting_user(request), obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # versions, and the responses to them, hang on the instrument
@@ -118,7 +119,7 @@ class InstrumentVersionAdmin(admin.ModelAdmin):
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request: HttpRequest, obj: InstrumentVersion, form: Any, change: bool) -> None:
-        actions.save_draft(request.user, obj)
+        actions.save_draft(acting_user(request), obj)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         if formset.model is Element:
@@ -127,9 +128,9 @@ class InstrumentVersionAdmin(admin.ModelAdmin):
             save, delete = actions.save_field, actions.delete_field  # type: ignore[assignment]
         parts = formset.save(commit=False)
         for part in formset.deleted_objects:
-            delete(request.user, part)
+            delete(acting_user(request), part)
         for part in parts:
-            save(request.user, part)
+            save(acting_user(request), part)
 
     @admin.action(description=_("Buat draf baru dari versi terpilih"))
     def make_new_draft(self, request: HttpRequest, queryset: QuerySet) -> None:
@@ -182,7 +183,7 @@ class CampaignAdmin(admin.ModelAdmin):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def save_model(self, request: HttpRequest, obj: Campaign, form: Any, change: bool) -> None:
-        actions.save_campaign(request.user, obj)
+        actions.save_campaign(acting_user(request), obj)
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         # The bundle and the units are saved together by one action (which also links new units).
@@ -194,7 +195,7 @@ class CampaignAdmin(admin.ModelAdmin):
         ]
         versions = [row["version"] for row in sorted(rows, key=lambda row: row["order"])]
         units = form.cleaned_data["units"]
-        actions.set_campaign_parts(request.user, form.instance, versions=versions, units=units)
+        actions.set_campaign_parts(acting_user(request), form.instance, versions=versions, units=units)
         for formset in formsets:
             # The admin's history message reads these, which formset.save() would have set.
             formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []

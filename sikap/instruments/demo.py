@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from sikap.audit.actors import Actor
 from sikap.instruments import actions
 from sikap.instruments.models import Campaign, InstrumentVersion
 from sikap.organisation.models import Period, Unit
@@ -35,7 +35,7 @@ def latest_published(codes: tuple[str, ...] = BUNDLE) -> list[InstrumentVersion]
 
 
 @transaction.atomic
-def open_demo_campaigns(actor: Any = None, today: datetime.date | None = None) -> int:
+def open_demo_campaigns(actor: Actor = None, today: datetime.date | None = None) -> int:
     """Create and open the current semester's campaign once; returns how many public links this call made.
 
     Idempotent: a rerun finds the campaign by name and period and only adds links for services mapped since

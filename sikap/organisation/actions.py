@@ -1,4 +1,4 @@
-"""The only code that changes the organisation: units, periods, services and user counts."""
+"""The only code that changes the organisation: provinces, units, periods, services and user counts."""
 
 from __future__ import annotations
 
@@ -12,13 +12,15 @@ from django.db.models import CheckConstraint, F, Q, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext as _
 
-from sikap.audit.actions import record, snapshot
+from sikap.audit.actions import delete_recorded, record, snapshot
+from sikap.audit.actors import Actor, actor_name, user_or_none
 from sikap.audit.models import AuditEvent
 from sikap.organisation.models import Period, Province, Service, ServiceUserCount, Unit
 from sikap.organisation.rules import DEFAULT_INTEGRITY
 
 UNIT_FIELDS = ["parent_id", "kind", "code", "name", "active", "path"]
 SERVICE_FIELDS = ["unit_id", "year", "name", "category", "channel", "active"]
+COUNT_FIELDS = ["users", "source"]
 
 
 def _unit_state(unit: Unit) -> dict[str, Any]:
@@ -29,7 +31,7 @@ def _unit_state(unit: Unit) -> dict[str, Any]:
 
 @transaction.atomic
 def create_unit(
-    actor: Any,
+    actor: Actor,
     *,
     code: str,
     name: str,
@@ -52,7 +54,7 @@ def create_unit(
 
 @transaction.atomic
 def update_unit(
-    actor: Any,
+    actor: Actor,
     unit: Unit,
     *,
     provinces: Iterable[Province] | None = None,
@@ -86,12 +88,53 @@ def update_unit(
 
 
 @transaction.atomic
-def create_period(actor: Any, *, name: str, kind: str, start: Any, end: Any) -> Period:
+def delete_units(actor: Actor, units: Iterable[Unit]) -> int:
+    """Delete units, deepest first; a unit still in use (subunits, services, answers) is refused."""
+    ordered = sorted(units, key=lambda unit: -unit.depth)
+    return delete_recorded(actor, "unit.delete", ordered, _unit_state)
+
+
+@transaction.atomic
+def save_province(actor: Actor, province: Province) -> Province:
+    """Create or change a province after validating it."""
+    before = snapshot(Province.objects.get(pk=province.pk)) if province.pk else None
+    province.full_clean()
+    province.save()
+    after = snapshot(province)
+    if after != before:
+        record(
+            actor, "province.update" if before else "province.create", province, before=before, after=after
+        )
+    return province
+
+
+def _province_state(province: Province) -> dict[str, Any]:
+    state = snapshot(province)
+    state["units"] = sorted(province.units.values_list("code", flat=True))
+    return state
+
+
+@transaction.atomic
+def delete_provinces(actor: Actor, provinces: Iterable[Province]) -> int:
+    """Delete provinces; the units placed in them keep their other provinces."""
+    return delete_recorded(actor, "province.delete", provinces, _province_state)
+
+
+@transaction.atomic
+def create_period(actor: Actor, *, name: str, kind: str, start: Any, end: Any) -> Period:
     """Add a reporting period."""
-    period = Period(name=name, kind=kind, start=start, end=end)
+    return save_period(actor, Period(name=name, kind=kind, start=start, end=end))
+
+
+@transaction.atomic
+def save_period(actor: Actor, period: Period) -> Period:
+    """Create or change a reporting period after validating it."""
+    before = snapshot(Period.objects.select_for_update().get(pk=period.pk)) if period.pk else None
     period.full_clean()
     period.save()
-    record(actor, "period.create", period, after=snapshot(period))
+    after = snapshot(period)
+    if after != before:
+        record(actor, "period.update" if before else "period.create", period, before=before, after=after)
     return period
 
 
@@ -158,7 +201,13 @@ def _check_rules(period: Period) -> None:
 
 
 @transaction.atomic
-def save_service(actor: Any, service: Service) -> Service:
+def delete_periods(actor: Actor, periods: Iterable[Period]) -> int:
+    """Delete periods; a period with campaigns, answers or user counts is refused."""
+    return delete_recorded(actor, "period.delete", periods)
+
+
+@transaction.atomic
+def save_service(actor: Actor, service: Service) -> Service:
     """Create or change a catalogue entry after validating it."""
     before = snapshot(Service.objects.get(pk=service.pk), SERVICE_FIELDS) if service.pk else None
     service.full_clean()
@@ -170,7 +219,17 @@ def save_service(actor: Any, service: Service) -> Service:
 
 
 @transaction.atomic
-def copy_catalogue(actor: Any, unit: Unit, *, from_year: int, to_year: int) -> list[Service]:
+def delete_services(actor: Actor, services: Iterable[Service]) -> int:
+    """Delete catalogue entries (their user counts go with them); an entry with answers is refused."""
+    return delete_recorded(actor, "service.delete", services, _service_state)
+
+
+def _service_state(service: Service) -> dict[str, Any]:
+    return snapshot(service, SERVICE_FIELDS)
+
+
+@transaction.atomic
+def copy_catalogue(actor: Actor, unit: Unit, *, from_year: int, to_year: int) -> list[Service]:
     """Start a year's service mapping from the previous year's active services."""
     existing = set(unit.services.filter(year=to_year).values_list("name", "channel"))
     created = []
@@ -184,7 +243,7 @@ def copy_catalogue(actor: Any, unit: Unit, *, from_year: int, to_year: int) -> l
 
 @transaction.atomic
 def set_user_count(
-    actor: Any, service: Service, period: Period, users: int, source: str = ""
+    actor: Actor, service: Service, period: Period, users: int, source: str = ""
 ) -> ServiceUserCount:
     """Record how many people used a service in a period (replacing an earlier figure)."""
     if users < 0:
@@ -202,17 +261,26 @@ def set_user_count(
     return count
 
 
+@transaction.atomic
+def delete_user_counts(actor: Actor, counts: Iterable[ServiceUserCount]) -> int:
+    """Remove recorded service-user figures for a service and period."""
+    return delete_recorded(actor, "service_user_count.delete", counts, _count_state)
+
+
+def _count_state(count: ServiceUserCount) -> dict[str, Any]:
+    return snapshot(count, ["service_id", "period_id", *COUNT_FIELDS])
+
+
 # --- bulk: many catalogue entries or user counts in one transaction (loaders and imports) -------------------
 
 RowErrors = list[tuple[int, ValidationError]]
 
 
 def _audit_events(
-    actor: Any, action: str, rows: Iterable[tuple[Any, dict[str, Any] | None, dict[str, Any]]]
+    actor: Actor, action: str, rows: Iterable[tuple[Any, dict[str, Any] | None, dict[str, Any]]]
 ) -> list[AuditEvent]:
     """One audit row per (object, before, after), shaped exactly as `record` writes them."""
-    user = actor if getattr(actor, "pk", None) else None
-    name = getattr(actor, "username", "") or ("system" if actor is None else str(actor))
+    user, name = user_or_none(actor), actor_name(actor)
     return [
         AuditEvent(
             actor=user,
@@ -260,7 +328,7 @@ def _check_constraints(obj: Any, row: int, errors: RowErrors, seen: dict[tuple[A
 
 
 @transaction.atomic
-def create_services(actor: Any, services: Iterable[Service]) -> list[Service]:
+def create_services(actor: Actor, services: Iterable[Service]) -> list[Service]:
     """Add many new catalogue entries at once: each row validated, one insert, one audit row per entry.
 
     The same rules and audit rows ("service.create") as `save_service` for a new entry, checked for the
@@ -302,11 +370,10 @@ def create_services(actor: Any, services: Iterable[Service]) -> list[Service]:
 
 
 UserCountRow = tuple[Service, Period, int, str]  # service, period, users, source
-COUNT_FIELDS = ["users", "source"]
 
 
 @transaction.atomic
-def set_user_counts(actor: Any, rows: Iterable[UserCountRow]) -> list[ServiceUserCount]:
+def set_user_counts(actor: Actor, rows: Iterable[UserCountRow]) -> list[ServiceUserCount]:
     """Record many (service, period, users, source) figures at once, replacing earlier ones.
 
     The same rules and audit rows ("service_user_count.set", with before and after) as `set_user_count`,

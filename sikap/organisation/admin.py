@@ -1,4 +1,4 @@
-"""Admin screens for the organisation; every save goes through organisation.actions."""
+"""Admin screens for the organisation; every save and delete goes through organisation.actions."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from sikap.accounts.access import access_for
+from sikap.audit.actors import acting_user
 from sikap.organisation import actions
 from sikap.organisation.models import Period, Province, Service, ServiceUserCount, Unit
 
@@ -29,6 +30,11 @@ class ScopedAdmin(admin.ModelAdmin):
             return False
         return super().has_change_permission(request, obj)
 
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        if obj is not None and not access_for(request.user).can_write(self.unit_of(obj)):
+            return False
+        return super().has_delete_permission(request, obj)
+
     def unit_of(self, obj: Any) -> Unit:
         value = obj
         for part in self.unit_lookup.split("__"):
@@ -40,6 +46,15 @@ class ScopedAdmin(admin.ModelAdmin):
 class ProvinceAdmin(admin.ModelAdmin):
     list_display = ["code", "name"]
     search_fields = ["name", "code"]
+
+    def save_model(self, request: HttpRequest, obj: Province, form: Any, change: bool) -> None:
+        actions.save_province(acting_user(request), obj)
+
+    def delete_model(self, request: HttpRequest, obj: Province) -> None:
+        actions.delete_provinces(acting_user(request), [obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        actions.delete_provinces(acting_user(request), queryset)
 
 
 @admin.register(Unit)
@@ -68,10 +83,10 @@ class UnitAdmin(ScopedAdmin):
         provinces = list(form.cleaned_data.get("provinces", []))
         if change:
             fields = {f: form.cleaned_data[f] for f in ["parent", "kind", "code", "name", "active"]}
-            saved = actions.update_unit(request.user, obj, provinces=provinces, **fields)
+            saved = actions.update_unit(acting_user(request), obj, provinces=provinces, **fields)
         else:
             saved = actions.create_unit(
-                request.user,
+                acting_user(request),
                 code=obj.code,
                 name=obj.name,
                 kind=obj.kind,
@@ -80,6 +95,12 @@ class UnitAdmin(ScopedAdmin):
                 active=obj.active,
             )
         obj.pk, obj.path, obj.depth = saved.pk, saved.path, saved.depth
+
+    def delete_model(self, request: HttpRequest, obj: Unit) -> None:
+        actions.delete_units(acting_user(request), [obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        actions.delete_units(acting_user(request), queryset)
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         for formset in formsets:
@@ -92,16 +113,13 @@ class PeriodAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
 
     def save_model(self, request: HttpRequest, obj: Period, form: Any, change: bool) -> None:
-        if change:
-            super().save_model(request, obj, form, change)
-            from sikap.audit.actions import record, snapshot
+        actions.save_period(acting_user(request), obj)
 
-            record(request.user, "period.update", obj, after=snapshot(obj))
-        else:
-            saved = actions.create_period(
-                request.user, name=obj.name, kind=obj.kind, start=obj.start, end=obj.end
-            )
-            obj.pk = saved.pk
+    def delete_model(self, request: HttpRequest, obj: Period) -> None:
+        actions.delete_periods(acting_user(request), [obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        actions.delete_periods(acting_user(request), queryset)
 
 
 class UserCountInline(admin.TabularInline):
@@ -121,16 +139,21 @@ class ServiceAdmin(ScopedAdmin):
 
     def save_model(self, request: HttpRequest, obj: Service, form: Any, change: bool) -> None:
         access_for(request.user).require_write(obj.unit)
-        actions.save_service(request.user, obj)
+        actions.save_service(acting_user(request), obj)
+
+    def delete_model(self, request: HttpRequest, obj: Service) -> None:
+        actions.delete_services(acting_user(request), [obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        actions.delete_services(acting_user(request), queryset)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
-        for inline_form in formset.forms:
-            if not inline_form.has_changed() or not inline_form.cleaned_data:
-                continue
-            data = inline_form.cleaned_data
-            if data.get("DELETE"):
-                continue
-            actions.set_user_count(request.user, form.instance, data["period"], data["users"], data["source"])
+        # save(commit=False) writes nothing; it sorts the rows (and gives the admin its change message).
+        actor = acting_user(request)
+        counts = formset.save(commit=False)
+        actions.delete_user_counts(actor, formset.deleted_objects)
+        for count in counts:
+            actions.set_user_count(actor, form.instance, count.period, count.users, count.source)
 
 
 @admin.register(ServiceUserCount)
@@ -143,4 +166,11 @@ class ServiceUserCountAdmin(ScopedAdmin):
 
     def save_model(self, request: HttpRequest, obj: ServiceUserCount, form: Any, change: bool) -> None:
         access_for(request.user).require_write(obj.service.unit)
-        actions.set_user_count(request.user, obj.service, obj.period, obj.users, obj.source)
+        saved = actions.set_user_count(acting_user(request), obj.service, obj.period, obj.users, obj.source)
+        obj.pk = saved.pk
+
+    def delete_model(self, request: HttpRequest, obj: ServiceUserCount) -> None:
+        actions.delete_user_counts(acting_user(request), [obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        actions.delete_user_counts(acting_user(request), queryset)

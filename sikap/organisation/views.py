@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from sikap.accounts.access import access_for
+from sikap.audit.actors import acting_user
 from sikap.organisation import actions, queries
 from sikap.organisation.forms import ServiceForm, UserCountForm
 from sikap.organisation.models import Service, Unit
@@ -74,7 +75,7 @@ def service_user_count(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.set_user_count(
-                request.user,
+                acting_user(request),
                 service,
                 form.cleaned_data["period"],
                 form.cleaned_data["users"],
@@ -92,7 +93,7 @@ def service_user_count(request: HttpRequest, pk: int) -> HttpResponse:
 def _saved(request: HttpRequest, form: ServiceForm) -> bool:
     """Save through the action; rules the form cannot see (uniqueness per unit) come back as form errors."""
     try:
-        actions.save_service(request.user, form.instance)
+        actions.save_service(acting_user(request), form.instance)
     except ValidationError as error:
         form.add_error(None, error)
         return False

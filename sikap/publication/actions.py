@@ -6,8 +6,6 @@ view, the admin, a command and a test all meet the same rule. `actor=None` is th
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from sikap.accounts.access import access_for
 from sikap.audit.actions import record, snapshot
+from sikap.audit.actors import Actor, user_or_none
 from sikap.organisation.models import Period, Unit
 from sikap.publication import queries
 from sikap.publication.models import Publication
@@ -30,17 +29,13 @@ FIELDS = [
 ]
 
 
-def _check(actor: Any, unit: Unit) -> None:
+def _check(actor: Actor, unit: Unit) -> None:
     if actor is not None:
         access_for(actor).require_write(unit)
 
 
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "pk", None) else None
-
-
 @transaction.atomic
-def publish_period(actor: Any, unit: Unit, period: Period) -> Publication:
+def publish_period(actor: Actor, unit: Unit, period: Period) -> Publication:
     """Make the unit's results for the period public (again). Publishing what is live changes nothing.
 
     Refused without accepted SKM answers, or with fewer respondents than the instrument's smallest
@@ -63,7 +58,7 @@ def publish_period(actor: Any, unit: Unit, period: Period) -> Publication:
         )
     before = snapshot(publication, FIELDS) if publication is not None else None
     publication = publication or Publication(unit=unit, period=period)
-    publication.published_at, publication.published_by = timezone.now(), _user(actor)
+    publication.published_at, publication.published_by = timezone.now(), user_or_none(actor)
     publication.unpublished_at, publication.unpublished_by, publication.note = None, None, ""
     publication.full_clean()
     publication.save()
@@ -79,7 +74,7 @@ def publish_period(actor: Any, unit: Unit, period: Period) -> Publication:
 
 
 @transaction.atomic
-def unpublish_period(actor: Any, unit: Unit, period: Period, reason: str) -> Publication:
+def unpublish_period(actor: Actor, unit: Unit, period: Period, reason: str) -> Publication:
     """Withdraw the unit's published results for the period; the reason is required and kept."""
     _check(actor, unit)
     reason = (reason or "").strip()
@@ -90,7 +85,7 @@ def unpublish_period(actor: Any, unit: Unit, period: Period, reason: str) -> Pub
     if publication is None or not publication.is_live:
         raise ValidationError(_("Hasil periode ini tidak sedang diterbitkan."))
     before = snapshot(publication, FIELDS)
-    publication.unpublished_at, publication.unpublished_by = timezone.now(), _user(actor)
+    publication.unpublished_at, publication.unpublished_by = timezone.now(), user_or_none(actor)
     publication.note = reason
     publication.full_clean()
     publication.save()

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from sikap.accounts.access import access_for
+from sikap.audit.actors import acting_user
 from sikap.organisation.models import Period, Unit
 from sikap.publication import actions, queries
 from sikap.publication.infographic import render_png, render_svg
@@ -74,7 +75,7 @@ def publish(request: HttpRequest, code: str, period_id: int) -> HttpResponse:
     unit = access_for(request.user).require_write(get_object_or_404(Unit, code=code))
     period = get_object_or_404(Period, pk=period_id)
     try:
-        actions.publish_period(request.user, unit, period)
+        actions.publish_period(acting_user(request), unit, period)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -88,7 +89,7 @@ def unpublish(request: HttpRequest, code: str, period_id: int) -> HttpResponse:
     unit = access_for(request.user).require_write(get_object_or_404(Unit, code=code))
     period = get_object_or_404(Period, pk=period_id)
     try:
-        actions.unpublish_period(request.user, unit, period, request.POST.get("alasan", ""))
+        actions.unpublish_period(acting_user(request), unit, period, request.POST.get("alasan", ""))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

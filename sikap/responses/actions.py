@@ -1,11 +1,15 @@
-"""The only code that stores or changes submissions: submit, review, and rate-limit decisions."""
+"""The only code that stores or changes submissions and service codes: submit, review, issue codes.
+
+Derived data follows in the same transaction by direct calls: every stored or re-reviewed submission
+updates the indices' rollups (`tallies.on_submission_changed`, `tallies.on_submissions_added`) before
+the transaction commits, so a submission and its counts change together or not at all.
+"""
 
 from __future__ import annotations
 
 import datetime
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -13,9 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikap.audit.actions import record, record_many
+from sikap.audit.actors import Actor, user_or_none
+from sikap.indices import tallies
 from sikap.instruments.models import Campaign, PublicLink
-from sikap.organisation.models import Service, Unit
-from sikap.responses import integrity
+from sikap.organisation.models import Period, Service, Unit
+from sikap.responses import codes, integrity
 from sikap.responses.models import Answer, Response, ServiceCode, Submission
 from sikap.responses.validation import Cleaned
 
@@ -64,7 +70,7 @@ def rate_limited(visit: Visit, now: datetime.datetime | None = None) -> bool:
     )
 
 
-def submit(actor: Any, visit: Visit, cleaned: Cleaned) -> tuple[Submission, bool]:
+def submit(actor: Actor, visit: Visit, cleaned: Cleaned) -> tuple[Submission, bool]:
     """Store one visit's answers once: (submission, created). A repeated key returns the stored one."""
     if cleaned.errors:
         raise ValidationError(cleaned.errors)
@@ -73,7 +79,10 @@ def submit(actor: Any, visit: Visit, cleaned: Cleaned) -> tuple[Submission, bool
         return existing, False
     try:
         with transaction.atomic():
-            return _store(actor, visit, cleaned), True
+            submission = _store(actor, visit, cleaned)
+            # Derived data, same transaction: the rollups count the new submission (None = newly stored).
+            tallies.on_submission_changed(submission, old_status=None)
+            return submission, True
     except IntegrityError:
         # Two posts of the same form raced; the other one won and is the stored submission.
         existing = Submission.objects.filter(key=visit.key).first()
@@ -83,7 +92,7 @@ def submit(actor: Any, visit: Visit, cleaned: Cleaned) -> tuple[Submission, bool
 
 
 @transaction.atomic
-def submit_many(actor: Any, items: list[tuple[Visit, Cleaned]]) -> list[Submission]:
+def submit_many(actor: Actor, items: list[tuple[Visit, Cleaned]]) -> list[Submission]:
     """Store many paper or imported submissions at once; keys already stored are skipped.
 
     The same rules as `submit` without the web-only integrity signals: one transaction, bulk inserts,
@@ -130,9 +139,8 @@ def submit_many(actor: Any, items: list[tuple[Visit, Cleaned]]) -> list[Submissi
         ],
         batch_size=5000,
     )
-    from sikap.responses import hooks
-
-    hooks.submissions_added(
+    # Derived data, same transaction: one batched rollup update for the whole batch.
+    tallies.on_submissions_added(
         [
             (s, {vid: [(e, v, imp) for e, (v, imp) in ans.items()] for vid, ans in c.answers.items()})
             for s, (_, c) in zip(submissions, fresh, strict=True)
@@ -148,7 +156,7 @@ def submit_many(actor: Any, items: list[tuple[Visit, Cleaned]]) -> list[Submissi
 
 
 def _new_submission(
-    actor: Any, visit: Visit, cleaned: Cleaned, signals: integrity.Signals, duration: int | None
+    actor: Actor, visit: Visit, cleaned: Cleaned, signals: integrity.Signals, duration: int | None
 ) -> Submission:
     device_hash, network_hash = visit.hashes()
     profile = dict(cleaned.profile)
@@ -168,7 +176,7 @@ def _new_submission(
         status=Submission.Status.SUSPECT if signals.suspect else Submission.Status.ACCEPTED,
         signals=signals.values,
         reasons=signals.reasons,
-        entered_by=actor if getattr(actor, "pk", None) else None,
+        entered_by=user_or_none(actor),
         age=profile.pop("age", None),
         sex=profile.pop("sex", "") or "",
         education=profile.pop("education", "") or "",
@@ -179,7 +187,7 @@ def _new_submission(
     )
 
 
-def _store(actor: Any, visit: Visit, cleaned: Cleaned) -> Submission:
+def _store(actor: Actor, visit: Visit, cleaned: Cleaned) -> Submission:
     now = timezone.now()
     device_hash, network_hash = visit.hashes()  # for the recent-repeat counts
     hour_ago = now - datetime.timedelta(hours=1)
@@ -204,7 +212,6 @@ def _store(actor: Any, visit: Visit, cleaned: Cleaned) -> Submission:
     if visit.service_code:
         _use_service_code(submission, visit.service_code)
     _store_answers(submission, cleaned)
-    _after_store(submission)
     if submission.entered_by is not None:
         record(actor, f"submission.{visit.channel}", submission, after={"status": submission.status})
     return submission
@@ -239,15 +246,8 @@ def _use_service_code(submission: Submission, code: str) -> None:
     submission.save(update_fields=["verified"])
 
 
-def _after_store(submission: Submission) -> None:
-    """Keep derived data in step, in the same transaction (the indices' rollups hook in here)."""
-    from sikap.responses import hooks
-
-    hooks.submission_changed(submission, old_status=None)
-
-
 @transaction.atomic
-def review(actor: Any, submission: Submission, *, accept: bool, reason: str) -> Submission:
+def review(actor: Actor, submission: Submission, *, accept: bool, reason: str) -> Submission:
     """An operator's decision on a suspect (or earlier reviewed) submission, with its reason."""
     if not reason.strip():
         raise ValidationError({"reason": _("Alasan keputusan wajib diisi.")})
@@ -257,9 +257,8 @@ def review(actor: Any, submission: Submission, *, accept: bool, reason: str) -> 
     submission.reviewed_by, submission.reviewed_at = actor, timezone.now()
     submission.review_reason = reason.strip()
     submission.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_reason"])
-    from sikap.responses import hooks
-
-    hooks.submission_changed(submission, old_status=old)
+    # Derived data, same transaction: the rollups move the submission from its old status to the new one.
+    tallies.on_submission_changed(submission, old_status=old)
     record(
         actor,
         "submission.review",
@@ -269,3 +268,41 @@ def review(actor: Any, submission: Submission, *, accept: bool, reason: str) -> 
         reason=submission.review_reason,
     )
     return submission
+
+
+def issue_codes(actor: Actor, unit: Unit, period: Period, count: int) -> list[ServiceCode]:
+    """Issue `count` new unique service codes for the unit and period, in one audited transaction."""
+    if not 1 <= count <= codes.MAX_PER_BATCH:
+        raise ValidationError(
+            {"count": _("Jumlah kode harus antara 1 dan %(n)s.") % {"n": codes.MAX_PER_BATCH}}
+        )
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return _issue_codes(actor, unit, period, count)
+        except IntegrityError:
+            # A collision with a code issued at the same moment elsewhere: draw again.
+            continue
+    raise RuntimeError("could not draw unique service codes")
+
+
+def _issue_codes(actor: Actor, unit: Unit, period: Period, count: int) -> list[ServiceCode]:
+    drawn: set[str] = set()
+    while len(drawn) < count:
+        drawn.update(codes.new_code() for _ in range(count - len(drawn)))
+        taken = set(ServiceCode.objects.filter(code__in=drawn).values_list("code", flat=True))
+        drawn -= taken
+    issued = ServiceCode.objects.bulk_create(
+        [
+            ServiceCode(unit=unit, period=period, code=code, issued_by=user_or_none(actor))
+            for code in sorted(drawn)
+        ]
+    )
+    # The codes themselves stay out of the trail: it is read more widely than the receipts are.
+    record(
+        actor,
+        "service_code.issue",
+        unit,
+        after={"period": period.pk, "period_name": period.name, "count": len(issued)},
+    )
+    return issued

@@ -1,43 +1,27 @@
-"""The seam where derived data follows submissions, called inside the storing transaction.
+"""Retired seam: derived data now follows submissions by direct calls in `responses.actions`.
 
-Rollups of the indices register here (sikap.indices), so a stored, accepted, rejected or re-reviewed
-submission and its counts always change together or not at all.
+`submit`, `submit_many` and `review` call `indices.tallies` themselves, inside their transaction, so a
+reader of an action sees every table it changes. `sikap.indices.apps` still registers the tallies here
+at start-up (that app is edited elsewhere); until that registration goes, `register` and
+`register_bulk` accept exactly those two functions, which are already called, and refuse any other
+listener so that nothing is silently left out of the transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
-from sikap.responses.models import Submission
-
-Listener = Callable[[Submission, "str | None"], None]
-_listeners: list[Listener] = []
+from collections.abc import Callable
+from typing import Any
 
 
-def register(listener: Listener) -> Listener:
-    if listener not in _listeners:
-        _listeners.append(listener)
+def _already_called(listener: Callable[..., Any]) -> Callable[..., Any]:
+    from sikap.indices import tallies
+
+    if listener not in (tallies.on_submission_changed, tallies.on_submissions_added):
+        raise TypeError(
+            "responses.hooks is retired: call the derived-data update from sikap.responses.actions"
+        )
     return listener
 
 
-def submission_changed(submission: Submission, old_status: str | None) -> None:
-    for listener in _listeners:
-        listener(submission, old_status)
-
-
-BulkListener = Callable[[Sequence[tuple[Submission, dict[int, list[tuple[int, int, "int | None"]]]]]], None]
-_bulk_listeners: list[BulkListener] = []
-
-
-def register_bulk(listener: BulkListener) -> BulkListener:
-    if listener not in _bulk_listeners:
-        _bulk_listeners.append(listener)
-    return listener
-
-
-def submissions_added(
-    items: Sequence[tuple[Submission, dict[int, list[tuple[int, int, int | None]]]]],
-) -> None:
-    """Many new submissions with their answers (element, value, importance) per version, already stored."""
-    for listener in _bulk_listeners:
-        listener(items)
+register = _already_called
+register_bulk = _already_called

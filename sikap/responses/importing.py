@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikap.audit.actions import record
+from sikap.audit.actors import Actor
 from sikap.instruments.models import Campaign, Element, InstrumentVersion
 from sikap.instruments.queries import campaign_versions
 from sikap.organisation.models import Period, Service, Unit
@@ -132,7 +133,7 @@ def find_service(services: Sequence[Service], name: str) -> tuple[Service | None
     return None, _("Layanan “%(name)s” tidak ada di katalog unit untuk tahun ini.") % {"name": name[:60]}
 
 
-def import_file(actor: Any, target: Target, filename: str, content: bytes) -> Result:
+def import_file(actor: Actor, target: Target, filename: str, content: bytes) -> Result:
     """Read, check and store a file in one go; raises ImportFailed (nothing stored) on any problem."""
     table = read_table(filename, content)
     digest = hashlib.sha256(content).hexdigest()
@@ -300,7 +301,7 @@ def _day_of(raw: Any, text: str) -> datetime.date | None:
 
 
 def store(
-    actor: Any, target: Target, planned: list[Planned], warnings: list[str], *, filename: str, digest: str
+    actor: Actor, target: Target, planned: list[Planned], warnings: list[str], *, filename: str, digest: str
 ) -> Result:
     """Store the planned rows in one transaction; rows whose key is already stored are skipped."""
     keys = [p.key for p in planned]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sikap.accounts.access import Access, access_for
+from sikap.audit.actors import acting_user
 from sikap.instruments.models import Campaign
 from sikap.instruments.queries import campaign_versions
 from sikap.organisation.models import Period, Service, Unit
@@ -70,7 +71,7 @@ def review_submit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ReviewForm(request.POST)
     if form.is_valid():
         accept = form.cleaned_data["decision"] == "accept"
-        actions.review(request.user, submission, accept=accept, reason=form.cleaned_data["reason"])
+        actions.review(acting_user(request), submission, accept=accept, reason=form.cleaned_data["reason"])
         done = _("Kiriman #%(pk)s diterima.") if accept else _("Kiriman #%(pk)s ditolak.")
         messages.success(request, done % {"pk": pk})
         return redirect(_next(request, reverse("operator:review")))
@@ -116,7 +117,7 @@ def _store_paper(request: HttpRequest, campaign: Campaign, unit: Unit, facts: di
         service=facts["service"],
         answered_on=facts["answered_on"],
     )
-    stored, created = actions.submit(request.user, visit, cleaned)
+    stored, created = actions.submit(acting_user(request), visit, cleaned)
     if created:
         note = _("Kuesioner tersimpan sebagai kiriman #%(pk)s.")
     else:
@@ -136,7 +137,7 @@ def import_responses(request: HttpRequest) -> HttpResponse:
             target = importing.resolve_target(
                 c["unit"], c["period"], service_name=c["service"], instrument_codes=c["instruments"]
             )
-            result = importing.import_file(request.user, target, upload.name, upload.read())
+            result = importing.import_file(acting_user(request), target, upload.name, upload.read())
         except importing.ImportFailed as error:
             failed = error
         else:
@@ -155,7 +156,7 @@ def service_codes(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         unit, period = form.cleaned_data["unit"], form.cleaned_data["period"]
         try:
-            issued = codes.issue_codes(request.user, unit, period, form.cleaned_data["count"])
+            issued = actions.issue_codes(acting_user(request), unit, period, form.cleaned_data["count"])
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from sikap.accounts.tokens import issue_token
+from sikap.accounts.actions import issue_token
 
 
 class ApiClient:

@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
+from sikap.accounts.actions import issue_token, revoke_token
 from sikap.accounts.models import ApiToken
-from sikap.accounts.tokens import issue_token, revoke_token
 from sikap.testing.factories import make_period, make_unit
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,9 @@ import re
 import pytest
 from django.contrib.auth.models import Permission
 
+from sikap.accounts.actions import issue_token
 from sikap.accounts.models import ApiToken
-from sikap.accounts.tokens import authenticate, issue_token
+from sikap.accounts.tokens import authenticate
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +59,24 @@ def test_the_revoke_action_revokes_through_the_action(world, login):
     )
     assert authenticate(raw) is None
     assert client.post(f"/admin/accounts/apitoken/{token.pk}/delete/").status_code == 403
+
+
+def test_issuing_and_revoking_in_the_admin_write_audit_rows_by_the_admin(world, login):
+    from sikap.audit.models import AuditEvent
+
+    client = login(_superuser(world.admin))
+    client.post(ADD, {"user": world.leader.pk, "name": "dasbor provinsi"}, follow=True)
+    token = ApiToken.objects.get()
+    client.post(
+        "/admin/accounts/apitoken/",
+        {"action": "revoke_selected", "_selected_action": [token.pk]},
+        follow=True,
+    )
+    issued = AuditEvent.objects.get(action="api_token.issue")
+    revoked = AuditEvent.objects.get(action="api_token.revoke")
+    assert (issued.actor, issued.after["name"], issued.after["revoked"]) == (
+        world.admin,
+        "dasbor provinsi",
+        False,
+    )
+    assert (revoked.actor, revoked.before["revoked"], revoked.after["revoked"]) == (world.admin, False, True)

@@ -4,8 +4,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
+from sikap.accounts.actions import issue_token, revoke_token
 from sikap.accounts.models import ApiToken
-from sikap.accounts.tokens import authenticate, hash_key, issue_token, revoke_token
+from sikap.accounts.tokens import authenticate, hash_key
 from sikap.audit.models import AuditEvent
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from sikap.instruments.queries import campaign_versions
-from sikap.responses import codes
+from sikap.responses import actions
 from sikap.responses.actions import Visit, submit
 from sikap.responses.validation import clean_submission
 from sikap.testing.factories import make_campaign, make_period
@@ -41,6 +41,6 @@ def test_submissions_are_listed_read_only_in_the_admin(login, world, superuser):
 
 
 def test_service_codes_are_listed_in_the_admin(login, world, superuser):
-    code = codes.issue_codes(superuser, world.division, make_period(), 1)[0]
+    code = actions.issue_codes(superuser, world.division, make_period(), 1)[0]
     page = login(superuser).get(reverse("admin:responses_servicecode_changelist"))
     assert code.code in page.content.decode()

@@ -4,7 +4,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from sikap.responses import codes
+from sikap.responses import actions
 from sikap.responses.models import ServiceCode
 from sikap.testing.factories import make_period
 
@@ -31,7 +31,7 @@ def test_an_operator_issues_codes_and_downloads_them_as_csv(login, world):
 
 def test_the_unused_codes_can_be_downloaded_again(login, world):
     period = make_period()
-    codes.issue_codes(world.operator, world.division, period, 3)
+    actions.issue_codes(world.operator, world.division, period, 3)
     client = login(world.operator)
     assert "Unduh kode yang belum terpakai" in client.get(URL).content.decode()
     reply = client.get(reverse("operator:codes_download", args=[world.division.code, period.pk]))
@@ -49,7 +49,7 @@ def test_a_count_out_of_bounds_is_reported_on_the_form(login, world):
 
 def test_an_outsider_cannot_issue_or_download_another_units_codes(login, world):
     period = make_period()
-    codes.issue_codes(world.operator, world.division, period, 2)
+    actions.issue_codes(world.operator, world.division, period, 2)
     client = login(world.outsider)
     page = client.post(URL, {"unit": world.division.pk, "period": period.pk, "count": 5})
     assert page.context["form"].errors["unit"]
