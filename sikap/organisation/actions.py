@@ -126,10 +126,19 @@ def create_period(actor: Actor, *, name: str, kind: str, start: Any, end: Any) -
     return save_period(actor, Period(name=name, kind=kind, start=start, end=end))
 
 
+PERIOD_RULE_FIELDS = ["target_method", "target_margin", "target_floor", "integrity_rules", "regional_weights"]
+
+
 @transaction.atomic
 def save_period(actor: Actor, period: Period) -> Period:
-    """Create or change a reporting period after validating it."""
-    before = snapshot(Period.objects.select_for_update().get(pk=period.pk)) if period.pk else None
+    """Create or change a reporting period after validating it. A new period takes today's default
+    rules; an existing one keeps its rules, which change only through `set_period_rules`."""
+    before = None
+    if period.pk:
+        stored = Period.objects.select_for_update().get(pk=period.pk)
+        before = snapshot(stored)
+        for name in PERIOD_RULE_FIELDS:
+            setattr(period, name, getattr(stored, name))
     period.full_clean()
     period.save()
     after = snapshot(period)
@@ -138,11 +147,8 @@ def save_period(actor: Actor, period: Period) -> Period:
     return period
 
 
-PERIOD_RULE_FIELDS = ["target_method", "target_margin", "target_floor", "integrity_rules", "regional_weights"]
-
-
 @transaction.atomic
-def set_period_rules(actor: Any, period: Period, *, reason: str, **changes: Any) -> Period:
+def set_period_rules(actor: Actor, period: Period, *, reason: str, **changes: Any) -> Period:
     """Change the rules that produce a period's figures (minimum-sample method, margin and floor;
     integrity rules; regional weights), with a reason. An ended period refuses: what it reported stays."""
     stored = Period.objects.select_for_update().get(pk=period.pk)

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.access import access_for
 from sikap.audit.actors import acting_user
@@ -107,13 +109,78 @@ class UnitAdmin(ScopedAdmin):
             self.save_formset(request, form, formset, change=change)
 
 
+class PeriodForm(forms.ModelForm):
+    """A period with its rules; changing the rules of an existing period needs a reason and an open period."""
+
+    rules_reason = forms.CharField(
+        label=_("Alasan perubahan aturan"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Wajib bila aturan sampel, integritas atau bobot wilayah periode ini diubah."),
+    )
+
+    class Meta:
+        model = Period
+        fields = ["name", "kind", "start", "end", *actions.PERIOD_RULE_FIELDS]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in actions.PERIOD_RULE_FIELDS:  # a form that leaves a rule out keeps it as it is
+            self.fields[name].required = False
+
+    def changed_rules(self) -> list[str]:
+        if self.instance.pk is None:
+            return []
+        return [
+            name for name in actions.PERIOD_RULE_FIELDS if name in self.data and name in self.changed_data
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in actions.PERIOD_RULE_FIELDS:
+            if name not in self.data:
+                data[name] = getattr(self.instance, name)
+        if self.changed_rules():
+            if self.instance.has_ended():
+                raise forms.ValidationError(
+                    _(
+                        "Periode ini sudah berakhir: aturannya tidak dapat diubah agar angka yang sudah "
+                        "dilaporkan tetap sama."
+                    )
+                )
+            if not (data.get("rules_reason") or "").strip():
+                self.add_error("rules_reason", _("Tuliskan alasan perubahan aturan."))
+        return data
+
+
 @admin.register(Period)
 class PeriodAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "start", "end"]
+    form = PeriodForm
+    list_display = ["name", "kind", "start", "end", "target_method", "target_margin", "target_floor"]
     list_filter = ["kind"]
+    fieldsets = [
+        (None, {"fields": ["name", "kind", "start", "end"]}),
+        (
+            _("Aturan yang menentukan hasil periode ini"),
+            {
+                "fields": [
+                    "target_method",
+                    "target_margin",
+                    "target_floor",
+                    "integrity_rules",
+                    "regional_weights",
+                    "rules_reason",
+                ]
+            },
+        ),
+    ]
 
     def save_model(self, request: HttpRequest, obj: Period, form: Any, change: bool) -> None:
-        actions.save_period(acting_user(request), obj)
+        actor = acting_user(request)
+        rules = {name: getattr(obj, name) for name in form.changed_rules()}
+        actions.save_period(actor, obj)  # keeps the stored rules of an existing period
+        if rules:
+            actions.set_period_rules(actor, obj, reason=form.cleaned_data["rules_reason"], **rules)
 
     def delete_model(self, request: HttpRequest, obj: Period) -> None:
         actions.delete_periods(acting_user(request), [obj])

@@ -1,6 +1,7 @@
 """The organisation admin saves and deletes through organisation.actions: each change leaves an audit row."""
 
 import datetime
+import json
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -178,3 +179,53 @@ def test_a_regional_admin_may_not_delete_a_unit_outside_its_subtree(login, world
     delete_one(login(world.kanwil_admin), "unit", world.other_division)
     assert Unit.objects.filter(pk=world.other_division.pk).exists()
     assert not AuditEvent.objects.filter(action="unit.delete").exists()
+
+
+def rules_form(period, **rules):
+    data = {"name": period.name, "kind": period.kind, "start": str(period.start), "end": str(period.end)}
+    data |= {
+        "target_method": period.target_method,
+        "target_margin": str(period.target_margin),
+        "target_floor": period.target_floor,
+        "integrity_rules": json.dumps(period.integrity_rules),
+        "regional_weights": json.dumps(period.regional_weights),
+    }
+    return data | rules
+
+
+def test_changing_a_periods_rules_in_the_admin_needs_a_reason_and_is_audited(admin_client, root):
+    period = make_period("2026 Tahun", start=datetime.date(2026, 1, 1), end=datetime.date(2026, 12, 31))
+    change = reverse("admin:organisation_period_change", args=[period.pk])
+    refused = admin_client.post(change, rules_form(period, target_method="slovin"))
+    assert "Tuliskan alasan perubahan aturan." in refused.content.decode()
+    period.refresh_from_db()
+    assert period.target_method == "krejcie-morgan"
+    admin_client.post(change, rules_form(period, target_method="slovin", rules_reason="arahan pimpinan"))
+    period.refresh_from_db()
+    assert period.target_method == "slovin"
+    audit = event("period.rules")
+    assert (audit.before["target_method"], audit.after["target_method"], audit.reason) == (
+        "krejcie-morgan",
+        "slovin",
+        "arahan pimpinan",
+    )
+
+
+def test_the_rules_of_an_ended_period_cannot_change(admin_client):
+    period = make_period("2020 Semester I", start=datetime.date(2020, 1, 1), end=datetime.date(2020, 6, 30))
+    change = reverse("admin:organisation_period_change", args=[period.pk])
+    page = admin_client.post(change, rules_form(period, target_floor=50, rules_reason="coba"))
+    assert "sudah berakhir" in page.content.decode()
+    with pytest.raises(ValidationError, match="sudah berakhir"):
+        actions.set_period_rules(None, period, target_floor=50, reason="coba")
+    period.refresh_from_db()
+    assert period.target_floor == 30
+    assert not AuditEvent.objects.filter(action="period.rules").exists()
+
+
+def test_a_saved_period_keeps_its_rules_unless_the_rules_action_changes_them(world):
+    period = make_period("2026 Tahun", start=datetime.date(2026, 1, 1), end=datetime.date(2026, 12, 31))
+    period.target_floor = 99
+    actions.save_period(None, period)
+    period.refresh_from_db()
+    assert period.target_floor == 30
