@@ -6,73 +6,19 @@ so the queue is a table in the same SQLite or PostgreSQL database; `sikap db_wor
 
 from __future__ import annotations
 
-import datetime
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone, translation
-from django.utils.text import slugify
+from django.utils import timezone
 from django_tasks import task
 
 from sikap.organisation.models import Period, Service, Unit
-from sikap.reports.builders.common import ProgressFn, no_progress
-from sikap.reports.builders.pdf import perception_pdf, skm_pdf
-from sikap.reports.builders.perception import perception_report
-from sikap.reports.builders.rows import skm_report
-from sikap.reports.builders.xlsx import perception_xlsx, skm_xlsx
+from sikap.reports.documents import build
 from sikap.reports.models import ReportJob
 
 logger = logging.getLogger(__name__)
-
-KINDS = ("skm", "spkp-spak")
-FORMATS = ("pdf", "xlsx")
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-# Per kind: the function making its plain rows, and the renderer of each format.
-REPORTS: dict[str, tuple[Callable[..., Any], dict[str, Callable[[Any], bytes]]]] = {
-    "skm": (skm_report, {"pdf": skm_pdf, "xlsx": skm_xlsx}),
-    "spkp-spak": (perception_report, {"pdf": perception_pdf, "xlsx": perception_xlsx}),
-}
-
-
-@dataclass(frozen=True)
-class Built:
-    content: bytes
-    filename: str
-    content_type: str
-
-
-def filename(kind: str, fmt: str, unit: Unit, period: Period, service: Service | None = None) -> str:
-    parts = ["laporan", kind, unit.code, *([slugify(service.name)] if service else []), slugify(period.name)]
-    return "-".join(parts) + f".{fmt}"
-
-
-def build(
-    kind: str,
-    fmt: str,
-    unit: Unit,
-    period: Period,
-    *,
-    subtree: bool = False,
-    service: Service | None = None,
-    place: str = "",
-    today: datetime.date | None = None,
-    progress: ProgressFn = no_progress,
-) -> Built:
-    """The report file. Raises ReportError (a clear message) when it cannot be made."""
-    make_rows, renderers = REPORTS[kind]
-    with translation.override("id"):  # an official document in Indonesian, whoever asks
-        rows = make_rows(
-            unit, period, subtree=subtree, service=service, place=place, today=today, progress=progress
-        )
-        content = renderers[fmt](rows)
-    return Built(content, filename(kind, fmt, unit, period, service), CONTENT_TYPES[fmt])
 
 
 def request_report(

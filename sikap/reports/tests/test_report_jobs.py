@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from sikap.indices.tests.helpers import random_submission
-from sikap.reports import tasks
+from sikap.reports import documents, tasks
 from sikap.reports.models import ReportJob
 from sikap.testing.factories import make_campaign, make_unit
 
@@ -90,7 +90,7 @@ def test_a_failing_build_marks_the_job_failed_with_the_reason(world, campaign, m
     def broken(*args, **kwargs):
         raise RuntimeError("renderer exploded")
 
-    monkeypatch.setitem(tasks.REPORTS, "skm", (broken, {}))
+    monkeypatch.setitem(documents.REPORTS, "skm", (broken, {}))
     job = tasks.request_report(
         world.admin, kind="skm", fmt="pdf", unit=world.kanwil, period=campaign.period, subtree=True
     )
