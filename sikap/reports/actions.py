@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from sikap.audit.actions import record
+from sikap.reports.exports.rows import Scope
 from sikap.reports.models import ReportJob
 
 EXPORT_DAYS = 7
@@ -51,3 +53,15 @@ def prune_jobs(
                 transaction.on_commit(partial(job.file.storage.delete, name))
         counts["exports" if job.kind == ReportJob.Kind.RESPONSES else "reports"] += 1
     return Pruned(**counts)
+
+
+def record_export(actor: Any, scope: Scope, fmt: str) -> None:
+    """Audit who took which respondents' data out, as UU 27/2022 accountability asks."""
+    after = {
+        "period": scope.period.name,
+        "instrument": scope.instrument or "all",
+        "format": fmt,
+        "statuses": list(scope.statuses),
+        "free_text": scope.free_text,
+    }
+    record(actor, "responses.exported", scope.unit, after=after)

@@ -16,6 +16,8 @@ from django_tasks import task
 
 from sikap.organisation.models import Period, Service, Unit
 from sikap.reports.documents import build
+from sikap.reports.exports.jobs import write_export_file
+from sikap.reports.exports.rows import Scope
 from sikap.reports.models import ReportJob
 
 logger = logging.getLogger(__name__)
@@ -45,6 +47,22 @@ def request_report(
     return enqueue(job)
 
 
+def request_export(user: Any, scope: Scope, fmt: str) -> ReportJob:
+    """Queue the export for the worker; the caller has checked access and audited the export."""
+    options = {"instrument": scope.instrument, "statuses": list(scope.statuses), "free_text": scope.free_text}
+    with transaction.atomic():
+        job = ReportJob.objects.create(
+            kind=ReportJob.Kind.RESPONSES,
+            format=fmt,
+            unit=scope.unit,
+            period=scope.period,
+            subtree=True,
+            requested_by=user,
+            options=options,
+        )
+    return enqueue(job)
+
+
 def enqueue(job: ReportJob) -> ReportJob:
     """Hand a stored job to the worker (or, with the immediate backend, build it now)."""
     result = build_report_job.enqueue(job.pk)
@@ -67,8 +85,6 @@ def build_report_job(job_id: int) -> str:
     progress = lambda percent: _update(job.pk, percent=min(max(percent, 1), 99))  # noqa: E731
     try:
         if job.is_export:
-            from sikap.reports.export_jobs import write_export_file
-
             write_export_file(job, progress)
         else:
             built = build(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sikap.reports import export_views
+from sikap.reports.exports import views as export_views
 
 urlpatterns = [
     path("ekspor/", export_views.export_responses, name="export_responses"),
