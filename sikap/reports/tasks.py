@@ -1,4 +1,5 @@
-"""Building a report file, now (one unit) or as a background task with a ReportJob row (a whole Kanwil).
+"""Reports and large exports as background tasks, each with a ReportJob row (its state changes through
+`actions`): `request_report` and `request_export` create and queue a job, `build_report_job` builds it.
 
 Background tasks use django-tasks (the backport of Django 6's task API) with the django-tasks-db backend,
 so the queue is a table in the same SQLite or PostgreSQL database; `sikap db_worker` runs them.
@@ -7,14 +8,14 @@ so the queue is a table in the same SQLite or PostgreSQL database; `sikap db_wor
 from __future__ import annotations
 
 import logging
+from functools import partial
 from typing import Any
 
 from django.core.files.base import ContentFile
-from django.db import transaction
-from django.utils import timezone
 from django_tasks import task
 
 from sikap.organisation.models import Period, Service, Unit
+from sikap.reports import actions
 from sikap.reports.documents import build
 from sikap.reports.exports.jobs import write_export_file
 from sikap.reports.exports.rows import Scope
@@ -34,45 +35,21 @@ def request_report(
     service: Service | None = None,
 ) -> ReportJob:
     """Queue a report for the worker; the caller has checked that `user` may view `unit`."""
-    with transaction.atomic():
-        job = ReportJob.objects.create(
-            kind=kind,
-            format=fmt,
-            unit=unit,
-            period=period,
-            service=service,
-            subtree=subtree,
-            requested_by=user,
-        )
+    job = actions.create_report_job(
+        user, kind=kind, fmt=fmt, unit=unit, period=period, subtree=subtree, service=service
+    )
     return enqueue(job)
 
 
 def request_export(user: Any, scope: Scope, fmt: str) -> ReportJob:
     """Queue the export for the worker; the caller has checked access and audited the export."""
-    options = {"instrument": scope.instrument, "statuses": list(scope.statuses), "free_text": scope.free_text}
-    with transaction.atomic():
-        job = ReportJob.objects.create(
-            kind=ReportJob.Kind.RESPONSES,
-            format=fmt,
-            unit=scope.unit,
-            period=scope.period,
-            subtree=True,
-            requested_by=user,
-            options=options,
-        )
-    return enqueue(job)
+    return enqueue(actions.create_export_job(user, scope, fmt))
 
 
 def enqueue(job: ReportJob) -> ReportJob:
     """Hand a stored job to the worker (or, with the immediate backend, build it now)."""
     result = build_report_job.enqueue(job.pk)
-    ReportJob.objects.filter(pk=job.pk).update(task_id=str(result.id)[:64])
-    job.refresh_from_db()
-    return job
-
-
-def _update(job_id: int, **fields: Any) -> None:
-    ReportJob.objects.filter(pk=job_id).update(**fields)
+    return actions.job_queued(job, str(result.id))
 
 
 @task()
@@ -81,8 +58,8 @@ def build_report_job(job_id: int) -> str:
     job = ReportJob.objects.select_related("unit", "period", "service").get(pk=job_id)
     if job.status != ReportJob.Status.QUEUED:
         return job.status  # a retried or duplicated task must not build twice
-    _update(job.pk, status=ReportJob.Status.RUNNING, percent=1)
-    progress = lambda percent: _update(job.pk, percent=min(max(percent, 1), 99))  # noqa: E731
+    actions.start_job(job)
+    progress = partial(actions.job_progress, job)
     try:
         if job.is_export:
             write_export_file(job, progress)
@@ -99,7 +76,7 @@ def build_report_job(job_id: int) -> str:
             job.file.save(built.filename, ContentFile(built.content), save=False)
     except Exception as error:
         logger.exception("report job %s failed", job.pk)
-        _update(job.pk, status=ReportJob.Status.FAILED, error=str(error)[:2000], finished_at=timezone.now())
+        actions.fail_job(job, error)
         raise
-    _update(job.pk, status=ReportJob.Status.DONE, percent=100, file=job.file.name, finished_at=timezone.now())
+    actions.finish_job(job)
     return ReportJob.Status.DONE
