@@ -1,4 +1,5 @@
-"""Report pages: choose a report for a unit, get it now (one unit) or follow its background job (subtree)."""
+"""Report pages: choose a report for a unit, get it now (one unit) or follow its background job (subtree);
+the job pages serve report and export jobs alike."""
 
 from __future__ import annotations
 
