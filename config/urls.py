@@ -14,7 +14,6 @@ urlpatterns = [
     path("indeks/", include("sikap.indices.urls")),
     path("dasbor/", include("sikap.dashboards.urls")),
     path("laporan/", include("sikap.reports.urls")),
-    path("laporan/", include("sikap.reports.report_urls")),
     path("tindak-lanjut/", include("sikap.followup.urls")),
     path("hasil/", include("sikap.publication.urls")),
 ]

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from sikap.indices.tests.helpers import random_submission
-from sikap.reports import tasks
+from sikap.reports import actions, documents, tasks
 from sikap.reports.models import ReportJob
 from sikap.testing.factories import make_campaign, make_unit
 
@@ -69,14 +69,14 @@ def test_the_file_is_served_only_to_users_who_can_view_the_unit(world, campaign,
 
 def test_progress_is_stored_while_the_report_is_built(world, campaign, monkeypatch):
     seen: list[tuple[str, int]] = []
-    real = tasks._update
+    real = actions._update
 
     def spy(job_id, **fields):
         real(job_id, **fields)
         row = ReportJob.objects.get(pk=job_id)
         seen.append((row.status, row.percent))
 
-    monkeypatch.setattr(tasks, "_update", spy)
+    monkeypatch.setattr(actions, "_update", spy)
     job = tasks.request_report(
         world.admin, kind="spkp-spak", fmt="pdf", unit=world.ministry, period=campaign.period, subtree=True
     )
@@ -90,7 +90,7 @@ def test_a_failing_build_marks_the_job_failed_with_the_reason(world, campaign, m
     def broken(*args, **kwargs):
         raise RuntimeError("renderer exploded")
 
-    monkeypatch.setitem(tasks.REPORTS, "skm", (broken, {}))
+    monkeypatch.setitem(documents.REPORTS, "skm", (broken, {}))
     job = tasks.request_report(
         world.admin, kind="skm", fmt="pdf", unit=world.kanwil, period=campaign.period, subtree=True
     )

@@ -16,8 +16,8 @@ from sikap.indices.queries import version_for
 from sikap.indices.templatetags.indices_tags import idnum
 from sikap.indices.tests.helpers import compute, random_submission
 from sikap.organisation.models import ServiceUserCount
-from sikap.reports.builders.rows import skm_report
-from sikap.reports.tasks import build
+from sikap.reports.documents import build
+from sikap.reports.documents.skm import skm_report
 from sikap.testing.factories import make_campaign, make_service, make_unit
 
 pytestmark = pytest.mark.django_db

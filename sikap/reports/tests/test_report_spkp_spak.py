@@ -14,8 +14,8 @@ from sikap.indices.queries import version_for
 from sikap.indices.templatetags.indices_tags import idnum
 from sikap.indices.tests.helpers import compute, random_submission
 from sikap.instruments.models import InstrumentVersion
-from sikap.reports.builders.perception import perception_report
-from sikap.reports.tasks import build
+from sikap.reports.documents import build
+from sikap.reports.documents.perception import perception_report
 from sikap.testing.factories import make_campaign
 
 pytestmark = pytest.mark.django_db

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from sikap.instruments.models import Instrument
 from sikap.organisation.models import Period, Unit
 from sikap.reports import exports
+from sikap.reports.actions import record_export
 from sikap.reports.exports import Export, Scope
 
 
@@ -58,6 +59,6 @@ class Command(BaseCommand):
                 pass
         except OSError as error:
             raise _fail(f"Berkas tujuan tidak dapat ditulis (cannot write output): {error}") from None
-        exports.record_export(None, export.scope, fmt)
+        record_export(None, export.scope, fmt)
         rows = export.write(fmt, output)
         self.stdout.write(f"{rows} kiriman ditulis ke {output} ({fmt}).")

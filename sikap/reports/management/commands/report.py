@@ -8,8 +8,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sikap.organisation.models import Period, Service, Unit
-from sikap.reports.builders.rows import ReportError
-from sikap.reports.tasks import FORMATS, KINDS, build
+from sikap.reports.documents import FORMATS, KINDS, build
+from sikap.reports.documents.common import ReportError
 
 
 def _bad(message: str) -> CommandError:

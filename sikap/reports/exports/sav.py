@@ -10,10 +10,10 @@ import textwrap
 from array import array
 from typing import Any
 
-from sikap.reports.exports import PRIVACY_NOTE, Column, Export
+from sikap.reports.exports.rows import PRIVACY_NOTE, Column, Rows
 
 
-def write_sav(export: Export, path: str) -> None:
+def write_sav(export: Rows, path: str) -> None:
     """Not streamed: pyreadstat needs the whole frame. Codes are kept small to bound the memory."""
     import pandas as pd
     import pyreadstat

@@ -2,7 +2,8 @@
 
 CSV always streams. XLSX and .sav are written to a file before the first byte can be sent; above
 `SIKAP_EXPORT_INLINE_ROWS` submissions (default 20,000: a few seconds) the export page queues a
-ReportJob instead and the worker writes the file, with its progress on the job page.
+ReportJob instead (`tasks.request_export`) and the worker writes the file here, with its progress on the
+job page.
 """
 
 from __future__ import annotations
@@ -10,13 +11,12 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
-from typing import Any
 
 from django.conf import settings
 from django.core.files import File
-from django.db import transaction
 
-from sikap.reports.exports import Export, Scope, submissions
+from sikap.reports.exports import Export
+from sikap.reports.exports.rows import Scope, submissions
 from sikap.reports.models import ReportJob
 
 
@@ -29,24 +29,6 @@ def too_large_for_a_request(export: Export, fmt: str) -> bool:
     if fmt == "csv":
         return False
     return submissions(export.scope, export.layout)[: inline_limit() + 1].count() > inline_limit()
-
-
-def request_export(user: Any, scope: Scope, fmt: str) -> ReportJob:
-    """Queue the export for the worker; the caller has checked access and audited the export."""
-    from sikap.reports.tasks import enqueue
-
-    options = {"instrument": scope.instrument, "statuses": list(scope.statuses), "free_text": scope.free_text}
-    with transaction.atomic():
-        job = ReportJob.objects.create(
-            kind=ReportJob.Kind.RESPONSES,
-            format=fmt,
-            unit=scope.unit,
-            period=scope.period,
-            subtree=True,
-            requested_by=user,
-            options=options,
-        )
-    return enqueue(job)
 
 
 def scope_of(job: ReportJob) -> Scope:

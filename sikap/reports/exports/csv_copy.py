@@ -1,7 +1,7 @@
 """The CSV export on PostgreSQL: one `COPY (SELECT ...) TO STDOUT` that pivots, formats and streams.
 
-The same rows as `Export.chunks` + `csv.writer` (a test reads both back and compares them), but the
-database pivots the answers (one `MAX(...) FILTER` per column over each submission's responses) and
+The same rows as `Rows.chunks` + `csv.writer` (module `csv`; a test reads both back and compares them), but
+the database pivots the answers (one `MAX(...) FILTER` per column over each submission's responses) and
 writes the CSV itself, so Python only passes blocks of bytes on: about twice the rows per second of the
 Python path, in constant memory on both sides (PostgreSQL streams COPY output as it produces it).
 Differences in the bytes only: PostgreSQL ends lines with LF (Python's writer with CRLF), and it quotes
@@ -11,21 +11,19 @@ the same fields (delimiter, quote, CR or LF inside).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import connection
 
 from sikap.indices.tallies import AGE_BANDS
 from sikap.organisation.models import Service, Unit
+from sikap.reports.exports.rows import FORMULA_START, Rows
 from sikap.responses.models import Answer, Response, Submission
-
-if TYPE_CHECKING:
-    from sikap.reports.exports import Export
 
 BLOCK = 256 * 1024  # bytes handed on at a time (COPY sends a message per row)
 
 
-def copy_csv(export: Export) -> Iterator[bytes]:
+def copy_csv(export: Rows) -> Iterator[bytes]:
     """The export's CSV body (no header), in blocks of about `BLOCK` bytes; sets `export.rows`."""
     sql, params = _select(export)
     pending: list[bytes] = []
@@ -44,10 +42,8 @@ def copy_csv(export: Export) -> Iterator[bytes]:
         yield b"".join(pending)
 
 
-def _select(export: Export) -> tuple[str, list[Any]]:
-    """The rows of `Export.chunks` as one SELECT, in the layout's column order, oldest submission first."""
-    from sikap.reports.exports import FORMULA_START
-
+def _select(export: Rows) -> tuple[str, list[Any]]:
+    """The rows of `Rows.chunks` as one SELECT, in the layout's column order, oldest submission first."""
     q = connection.ops.quote_name
     t = {m: q(m._meta.db_table) for m in (Submission, Response, Answer, Unit, Service)}
     scope, layout = export.scope, export.layout
@@ -80,7 +76,7 @@ def _select(export: Export) -> tuple[str, list[Any]]:
         SELECT {", ".join("s." + f for f in fields.split(", "))}{", s.suggestion, s.complaint" if scope.free_text else ""}
         FROM {t[Submission]} s JOIN {t[Unit]} su ON su.id = s.unit_id
         WHERE s.period_id = %s AND su.path LIKE %s AND s.status = ANY(%s)"""
-    if scope.instrument:  # only submissions that answered it, as `exports.submissions`
+    if scope.instrument:  # only submissions that answered it, as `rows.submissions`
         scoped += f"""
           AND EXISTS (SELECT 1 FROM {t[Response]} x WHERE x.submission_id = s.id AND x.version_id = ANY(%s))"""
         params.append(layout.version_ids)

@@ -1,4 +1,5 @@
-"""Report pages: choose a report for a unit, get it now (one unit) or follow its background job (subtree)."""
+"""Report pages: choose a report for a unit, get it now (one unit) or follow its background job (subtree);
+the job pages serve report and export jobs alike."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from sikap.accounts.access import access_for
 from sikap.indices.queries import default_period
 from sikap.indices.views import ROLLUP_KINDS
 from sikap.organisation.models import Period, Service, Unit
-from sikap.reports.builders.rows import ReportError
+from sikap.reports.documents import build
+from sikap.reports.documents.common import ReportError
 from sikap.reports.models import ReportJob
-from sikap.reports.tasks import build, request_report
+from sikap.reports.tasks import request_report
 
 RECENT_JOBS = 10
 K, F = ReportJob.Kind, ReportJob.Format

@@ -1,32 +1,21 @@
-"""Anonymised raw responses of a scope as CSV, XLSX or SPSS .sav: one row per submission.
+"""The rows of an export: what it covers (`Scope`), its columns (`Layout`), its submissions in chunks.
 
-What never leaves: device and network hashes, service codes, database ids (rows carry a running number
-instead), who entered or reviewed a submission, integrity signals, and the `extra` answers of custom
-fields (they may hold contact details, which UU 27/2022 keeps apart from answers). Free text (suggestion,
-complaint) is included unless the caller turns it off: respondents sometimes write names or phone numbers
-in it.
-
-CSV streams and XLSX is written to a temporary file, both with constant memory: submissions are read by
-keyset pagination, `CHUNK` at a time, with one more query for the chunk's answers (two queries per chunk,
-whatever the size). SPSS .sav cannot stream: pyreadstat writes a whole data frame, so the rows are gathered
-first as one- or two-byte codes (masked Int8/Int16) and categories; docs/benchmarks.md has the memory.
+Submissions are read by keyset pagination, `CHUNK` at a time, with one more query for the chunk's answers
+(two queries per chunk, whatever the size): the CSV and XLSX writers run in constant memory, and .sav
+keeps only compact codes (see `sav`).
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import IO, Any
+from typing import Any
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.text import slugify
 
-from sikap.audit.actions import record
 from sikap.indices.queries import period_versions
 from sikap.indices.tallies import AGE_BANDS, age_band
 from sikap.instruments.models import InstrumentVersion
@@ -35,8 +24,6 @@ from sikap.responses.models import Answer, Response, Submission
 from sikap.responses.validation import merged_fields
 
 CHUNK = 2000
-FORMATS = ("csv", "xlsx", "sav")
-XLSX_MAX_ROWS = 1_048_576  # per sheet, header included; longer exports continue on "Data 2", ...
 # A cell starting with one of these is a formula to Excel and LibreOffice; respondents' text must not be.
 FORMULA_START = "=+-@\t\r"
 PROFILE_LABELS = {"sex": "Jenis kelamin", "education": "Pendidikan terakhir", "occupation": "Pekerjaan"}
@@ -222,8 +209,8 @@ def _pivot(layout: Layout, ids: list[int]) -> dict[int, list[Any]]:
     return rows
 
 
-class Export:
-    """One export of a scope: its layout, its rows read in chunks, and a writer per format."""
+class Rows:
+    """One export's scope, its layout, and its rows read in chunks; `Export` adds a writer per format."""
 
     def __init__(self, scope: Scope, chunk_size: int = CHUNK) -> None:
         self.scope = scope
@@ -263,114 +250,6 @@ class Export:
             yield rows
             if len(chunk) < size:
                 return
-
-    def csv(self) -> Iterator[bytes]:
-        """UTF-8 with a byte order mark, so Excel opens it as UTF-8; streamed in pieces.
-
-        On PostgreSQL the database writes the rows (`export_copy`), elsewhere `python_csv` does.
-        """
-        if connection.vendor != "postgresql":
-            yield from self.python_csv()
-            return
-        from sikap.reports.export_copy import copy_csv
-
-        yield self._header(line_end="\n")  # PostgreSQL ends its lines with LF
-        yield from copy_csv(self)
-
-    def _header(self, line_end: str = "\r\n") -> bytes:
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator=line_end).writerow(self.layout.names)
-        return ("\ufeff" + buffer.getvalue()).encode()
-
-    def python_csv(self) -> Iterator[bytes]:
-        """The CSV from `chunks`, one piece per chunk."""
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        yield self._header()
-        for rows in self.chunks():
-            buffer.seek(0)
-            buffer.truncate()
-            if self.scope.free_text:
-                for row in rows:  # inline: this runs for every row of a million-row export
-                    if row[-2] and row[-2][0] in FORMULA_START:
-                        row[-2] = "'" + row[-2]
-                    if row[-1] and row[-1][0] in FORMULA_START:
-                        row[-1] = "'" + row[-1]
-            writer.writerows(rows)
-            yield buffer.getvalue().encode()
-
-    def write_csv(self, out: IO[bytes]) -> None:
-        out.writelines(self.csv())
-
-    def write_xlsx(self, target: str | IO[bytes]) -> None:
-        """XlsxWriter in constant-memory mode: each row goes to disk as soon as the next one starts."""
-        import xlsxwriter
-
-        options = {"constant_memory": True, "tmpdir": tempfile.gettempdir(), "strings_to_formulas": False}
-        book = xlsxwriter.Workbook(target, {**options, "strings_to_numbers": False, "strings_to_urls": False})
-        bold, day = book.add_format({"bold": True}), book.add_format({"num_format": "yyyy-mm-dd"})
-        r, sheets = XLSX_MAX_ROWS, 0
-        for rows in self.chunks():
-            for row in rows:
-                if r == XLSX_MAX_ROWS:
-                    sheets += 1
-                    sheet = book.add_worksheet(f"Data {sheets}" if sheets > 1 else "Data")
-                    sheet.write_row(0, 0, self.layout.names, bold)
-                    sheet.freeze_panes(1, 0)
-                    number, string, date, r = sheet.write_number, sheet.write_string, sheet.write_datetime, 1
-                for c, value in enumerate(row):
-                    if value is None or value == "":
-                        continue
-                    kind = type(value)
-                    if kind is int:
-                        number(r, c, value)
-                    elif kind is str:
-                        string(r, c, value)
-                    else:
-                        date(r, c, value, day)
-                r += 1
-        if sheets == 0:
-            book.add_worksheet("Data").write_row(0, 0, self.layout.names, bold)
-        self._codebook(book.add_worksheet("Keterangan"), bold)
-        book.close()
-
-    def _codebook(self, sheet: Any, bold: Any) -> None:
-        scope = self.scope
-        sheet.write_string(0, 0, f"{scope.unit.name} ({scope.unit.code}) dan unit di bawahnya", bold)
-        sheet.write_string(1, 0, f"Periode {scope.period.name}; {self.rows} kiriman; status: ")
-        sheet.write_string(1, 1, ", ".join(scope.statuses))
-        sheet.write_string(2, 0, PRIVACY_NOTE)
-        sheet.write_row(4, 0, ["Variabel", "Keterangan", "Label nilai"], bold)
-        for r, column in enumerate(self.layout.columns, start=5):
-            labels = "; ".join(f"{k} = {v}" for k, v in column.values.items())
-            sheet.write_row(r, 0, [column.name, column.label, labels])
-
-    def write_sav(self, path: str) -> None:
-        """Not streamed: pyreadstat needs the whole frame (see sikap.reports.export_sav)."""
-        from sikap.reports.export_sav import write_sav
-
-        write_sav(self, path)
-
-    def write(self, fmt: str, path: str) -> int:
-        """Write the export to `path` in `fmt`; returns the number of rows."""
-        if fmt == "csv":
-            with open(path, "wb") as out:
-                self.write_csv(out)
-        else:
-            self.write_sav(path) if fmt == "sav" else self.write_xlsx(path)
-        return self.rows
-
-
-def record_export(actor: Any, scope: Scope, fmt: str) -> None:
-    """Audit who took which respondents' data out, as UU 27/2022 accountability asks."""
-    after = {
-        "period": scope.period.name,
-        "instrument": scope.instrument or "all",
-        "format": fmt,
-        "statuses": list(scope.statuses),
-        "free_text": scope.free_text,
-    }
-    record(actor, "responses.exported", scope.unit, after=after)
 
 
 def statuses(with_suspect: bool, with_rejected: bool) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""Parts shared by the SKM and SPKP/SPAK report rows: numbers, sample size, profile, signature."""
+"""Parts shared by the SKM and SPKP/SPAK report rows: numbers, sample size, profile, signature, follow-ups."""
 
 from __future__ import annotations
 
@@ -46,6 +46,10 @@ def long_date(day: datetime.date) -> str:
 
 def no_progress(_percent: int) -> None:
     return None
+
+
+class ReportError(ValueError):
+    """The report cannot be made (no such instrument in the period); the message says why."""
 
 
 @dataclass

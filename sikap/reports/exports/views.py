@@ -21,9 +21,10 @@ from django.views.decorators.http import require_http_methods
 from sikap.accounts.access import Access, access_for
 from sikap.instruments.models import Instrument
 from sikap.organisation.models import Period, Unit
-from sikap.reports import exports
-from sikap.reports.export_jobs import inline_limit, request_export, too_large_for_a_request
-from sikap.reports.exports import Export, Scope
+from sikap.reports.actions import record_export
+from sikap.reports.exports import Export, Scope, statuses
+from sikap.reports.exports.jobs import inline_limit, too_large_for_a_request
+from sikap.reports.tasks import request_export
 
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -59,8 +60,8 @@ class ExportForm(forms.Form):
 
     def scope(self, unit: Unit) -> Scope:
         data = self.cleaned_data
-        statuses = exports.statuses(data["with_suspect"], data["with_rejected"])
-        return Scope(unit, data["period"], data["instrument"], statuses, data["free_text"])
+        chosen = statuses(data["with_suspect"], data["with_rejected"])
+        return Scope(unit, data["period"], data["instrument"], chosen, data["free_text"])
 
 
 @login_required
@@ -72,7 +73,7 @@ def export_responses(request: HttpRequest) -> HttpResponseBase:
         if form.is_valid():
             unit = access.require_view(get_object_or_404(Unit, code=form.cleaned_data["unit"]))
             scope, fmt = form.scope(unit), form.cleaned_data["format"]
-            exports.record_export(request.user, scope, fmt)
+            record_export(request.user, scope, fmt)
             export = Export(scope)
             if too_large_for_a_request(export, fmt):
                 return redirect("report_job", pk=request_export(request.user, scope, fmt).pk)

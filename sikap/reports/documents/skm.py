@@ -1,7 +1,8 @@
 """The SKM report as plain rows, read from the indices (never from responses).
 
-The PDF and XLSX builders only lay these rows out: every number and sentence is decided here, once.
-A Kanwil report (`subtree=True`) has a pooled summary and one section per unit below it with answers.
+The PDF and XLSX writers (`pdf`, `xlsx`) only lay these rows out: every number and sentence is decided
+here, once. A Kanwil report (`subtree=True`) has a pooled summary and one section per unit below it
+with answers.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from sikap.indices.queries import unit_ids, version_for
 from sikap.indices.results import IndexResult
 from sikap.indices.targets import target_for
 from sikap.organisation.models import Period, Service, Unit
-from sikap.reports.builders.common import (
+from sikap.reports.documents.common import (
     FollowUpRow,
     ProfileGroup,
     ProgressFn,
+    ReportError,
     SampleRow,
     Scope,
     Signature,
@@ -45,10 +47,6 @@ LEGAL_BASIS = (
     "Masyarakat Unit Penyelenggara Pelayanan Publik",
 )
 WEAKEST = 3
-
-
-class ReportError(ValueError):
-    """The report cannot be made (no such instrument in the period); the message says why."""
 
 
 @dataclass

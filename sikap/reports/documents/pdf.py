@@ -7,8 +7,8 @@ from django.utils import translation
 from weasyprint import HTML
 
 from sikap.instruments.qr import OfflineFetcher
-from sikap.reports.builders.perception import PerceptionReport
-from sikap.reports.builders.rows import SkmReport
+from sikap.reports.documents.perception import PerceptionReport
+from sikap.reports.documents.skm import SkmReport
 
 
 def _pdf(template: str, context: dict[str, object]) -> bytes:

@@ -16,8 +16,9 @@ from sikap.indices.results import IndexResult
 from sikap.indices.targets import target_for
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.models import Period, Service, Unit
-from sikap.reports.builders.common import (
+from sikap.reports.documents.common import (
     ProgressFn,
+    ReportError,
     SampleRow,
     Scope,
     Signature,
@@ -26,7 +27,6 @@ from sikap.reports.builders.common import (
     sample_row,
     signature,
 )
-from sikap.reports.builders.rows import ReportError
 
 TITLE = "Laporan Survei Persepsi Kualitas Pelayanan dan Anti Korupsi"
 REGULATION = "PermenPANRB 90/2021"

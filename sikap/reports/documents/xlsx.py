@@ -14,9 +14,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
-from sikap.reports.builders.common import ProfileGroup
-from sikap.reports.builders.perception import PerceptionReport
-from sikap.reports.builders.rows import SkmReport, SkmSection
+from sikap.reports.documents.common import ProfileGroup
+from sikap.reports.documents.perception import PerceptionReport
+from sikap.reports.documents.skm import SkmReport, SkmSection
 
 COUNT = "#,##0"
 NRR = "0.0000"

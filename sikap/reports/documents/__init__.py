@@ -1,0 +1,66 @@
+"""The SKM and SPKP/SPAK reports: plain rows from the indices (one module per report: `skm`, `perception`,
+their shared parts in `common`), laid out by one module per format (`pdf`, `xlsx`); `build` makes the file.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import translation
+from django.utils.text import slugify
+
+from sikap.organisation.models import Period, Service, Unit
+from sikap.reports.documents.common import ProgressFn, no_progress
+from sikap.reports.documents.pdf import perception_pdf, skm_pdf
+from sikap.reports.documents.perception import perception_report
+from sikap.reports.documents.skm import skm_report
+from sikap.reports.documents.xlsx import perception_xlsx, skm_xlsx
+
+KINDS = ("skm", "spkp-spak")
+FORMATS = ("pdf", "xlsx")
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+# Per kind: the function making its plain rows, and the renderer of each format.
+REPORTS: dict[str, tuple[Callable[..., Any], dict[str, Callable[[Any], bytes]]]] = {
+    "skm": (skm_report, {"pdf": skm_pdf, "xlsx": skm_xlsx}),
+    "spkp-spak": (perception_report, {"pdf": perception_pdf, "xlsx": perception_xlsx}),
+}
+
+
+@dataclass(frozen=True)
+class Built:
+    content: bytes
+    filename: str
+    content_type: str
+
+
+def filename(kind: str, fmt: str, unit: Unit, period: Period, service: Service | None = None) -> str:
+    parts = ["laporan", kind, unit.code, *([slugify(service.name)] if service else []), slugify(period.name)]
+    return "-".join(parts) + f".{fmt}"
+
+
+def build(
+    kind: str,
+    fmt: str,
+    unit: Unit,
+    period: Period,
+    *,
+    subtree: bool = False,
+    service: Service | None = None,
+    place: str = "",
+    today: datetime.date | None = None,
+    progress: ProgressFn = no_progress,
+) -> Built:
+    """The report file. Raises ReportError (a clear message) when it cannot be made."""
+    make_rows, renderers = REPORTS[kind]
+    with translation.override("id"):  # an official document in Indonesian, whoever asks
+        rows = make_rows(
+            unit, period, subtree=subtree, service=service, place=place, today=today, progress=progress
+        )
+        content = renderers[fmt](rows)
+    return Built(content, filename(kind, fmt, unit, period, service), CONTENT_TYPES[fmt])
