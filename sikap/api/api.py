@@ -19,7 +19,7 @@ from sikap.api.auth import NOT_FOUND, UNAUTHORIZED, ApiError, TokenAuth, error_r
 from sikap.indices import queries
 from sikap.indices.queries import UnitIndex, as_json, unit_index, unit_indices, version_for
 from sikap.indices.read import Nested
-from sikap.instruments.models import InstrumentVersion
+from sikap.instruments.models import DEFAULT_INSTRUMENT, InstrumentVersion
 from sikap.organisation.models import Period, Unit
 
 api = NinjaAPI(
@@ -166,7 +166,7 @@ def indices(
     request: HttpRequest,
     period: str,
     unit: str | None = None,
-    instrument: str = "SKM",
+    instrument: str = DEFAULT_INSTRUMENT,
     subtree: bool = False,
     with_suspect: bool = False,
 ) -> Any:
@@ -194,7 +194,7 @@ def indices(
 def league(
     request: HttpRequest,
     period: str,
-    instrument: str = "SKM",
+    instrument: str = DEFAULT_INSTRUMENT,
     with_suspect: bool = False,
     kind: str | None = None,
 ) -> list[dict[str, Any]]:

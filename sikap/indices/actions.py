@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sikap.audit.actions import record, snapshot
+from sikap.audit.actors import Actor, user_or_none
 from sikap.indices.models import Holiday, TargetOverride
 from sikap.organisation.models import Period, Unit
 
@@ -17,13 +17,9 @@ OVERRIDE_FIELDS = ["unit_id", "service_key", "period_id", "minimum", "reason", "
 HOLIDAY_FIELDS = ["date", "name"]
 
 
-def _user_or_none(actor: Any) -> Any:
-    return actor if getattr(actor, "pk", None) else None
-
-
 @transaction.atomic
 def set_target_override(
-    actor: Any,
+    actor: Actor,
     unit: Unit,
     period: Period,
     minimum: int,
@@ -48,7 +44,7 @@ def set_target_override(
     override = current or TargetOverride(unit=unit, period=period, service_key=service_key)
     override.minimum = int(minimum)
     override.reason = reason
-    override.set_by = _user_or_none(actor)
+    override.set_by = user_or_none(actor)
     override.save()
     record(
         actor,
@@ -63,7 +59,7 @@ def set_target_override(
 
 @transaction.atomic
 def clear_target_override(
-    actor: Any, unit: Unit, period: Period, service_key: int = 0, reason: str = ""
+    actor: Actor, unit: Unit, period: Period, service_key: int = 0, reason: str = ""
 ) -> bool:
     """Return a unit to its computed target; False when it had no override."""
     current = (
@@ -80,7 +76,7 @@ def clear_target_override(
 
 
 @transaction.atomic
-def save_holiday(actor: Any, date: datetime.date, name: str, holiday: Holiday | None = None) -> Holiday:
+def save_holiday(actor: Actor, date: datetime.date, name: str, holiday: Holiday | None = None) -> Holiday:
     """Add a holiday, or correct one (its date or name); the daily targets follow at once."""
     name = (name or "").strip()
     if not name:
@@ -101,6 +97,6 @@ def save_holiday(actor: Any, date: datetime.date, name: str, holiday: Holiday | 
 
 
 @transaction.atomic
-def delete_holiday(actor: Any, holiday: Holiday) -> None:
+def delete_holiday(actor: Actor, holiday: Holiday) -> None:
     record(actor, "holiday.delete", holiday, before=snapshot(holiday, HOLIDAY_FIELDS))
     holiday.delete()

@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 
 from sikap.accounts.access import access_for
+from sikap.audit.actors import acting_user
 from sikap.indices import actions
 from sikap.indices.models import Holiday, TargetOverride
 from sikap.organisation.admin import ScopedAdmin
@@ -24,15 +25,15 @@ class HolidayAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Holiday, form: Any, change: bool) -> None:
         stored = Holiday.objects.get(pk=obj.pk) if change else None
-        saved = actions.save_holiday(request.user, obj.date, obj.name, stored)
+        saved = actions.save_holiday(acting_user(request), obj.date, obj.name, stored)
         obj.pk = saved.pk
 
     def delete_model(self, request: HttpRequest, obj: Holiday) -> None:
-        actions.delete_holiday(request.user, obj)
+        actions.delete_holiday(acting_user(request), obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
         for holiday in queryset:
-            actions.delete_holiday(request.user, holiday)
+            actions.delete_holiday(acting_user(request), holiday)
 
 
 @admin.register(TargetOverride)
@@ -69,16 +70,16 @@ class TargetOverrideAdmin(ScopedAdmin):
             )
             if moved:
                 actions.clear_target_override(
-                    request.user, stored.unit, stored.period, stored.service_key, reason=obj.reason
+                    acting_user(request), stored.unit, stored.period, stored.service_key, reason=obj.reason
                 )
         saved = actions.set_target_override(
-            request.user, obj.unit, obj.period, obj.minimum, obj.reason, service_key=obj.service_key
+            acting_user(request), obj.unit, obj.period, obj.minimum, obj.reason, service_key=obj.service_key
         )
         obj.pk, obj.set_by, obj.set_at = saved.pk, saved.set_by, saved.set_at
 
     def delete_model(self, request: HttpRequest, obj: TargetOverride) -> None:
         access_for(request.user).require_write(obj.unit)
-        actions.clear_target_override(request.user, obj.unit, obj.period, obj.service_key)
+        actions.clear_target_override(acting_user(request), obj.unit, obj.period, obj.service_key)
 
     def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
         for override in queryset.select_related("unit", "period"):

@@ -21,7 +21,7 @@ from sikap.scoring.perception import INSTRUMENTS as PERCEPTION_INSTRUMENTS
 
 if TYPE_CHECKING:
     from sikap.indices.results import IndexResult
-    from sikap.instruments.models import InstrumentVersion
+    from sikap.instruments.models import Instrument, InstrumentVersion
 
 # (result to fill, version, per-element sums by code, per-element counts by code)
 ScoreFn = Callable[["IndexResult", "InstrumentVersion", Mapping[str, int], Mapping[str, int]], None]
@@ -112,6 +112,22 @@ def _perception(
 def _regulation_index(version: InstrumentVersion) -> str:
     code = version.instrument.code.lower()
     return code if code in PERCEPTION_INSTRUMENTS else "spkp"
+
+
+def index_name(instrument: Instrument) -> str:
+    """The name of the index an instrument yields: the regulation's IPKP or IPAK for SPKP and SPAK,
+    else the instrument's code."""
+    known = PERCEPTION_INSTRUMENTS.get(instrument.code.lower())
+    return known.index_name if known is not None else instrument.code
+
+
+def threshold_instruments() -> list[Instrument]:
+    """Instruments whose method judges a threshold (the Zona Integritas perception surveys), in their
+    display order: the instruments of the SPKP/SPAK report."""
+    from sikap.instruments.models import Instrument
+
+    codes = [code for code, method in REGISTRY.items() if method.has_threshold]
+    return list(Instrument.objects.filter(method__in=codes).order_by("order", "code"))
 
 
 def _mean(

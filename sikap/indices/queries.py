@@ -22,7 +22,10 @@ from sikap.organisation.models import Period, Unit
 def version_for(instrument_code: str, period: Period) -> InstrumentVersion | None:
     """The version of an instrument answered in a period (the newest one with answers, else the newest)."""
     versions = (
-        InstrumentVersion.objects.published().filter(instrument__code=instrument_code).order_by("-number")
+        InstrumentVersion.objects.published()
+        .filter(instrument__code=instrument_code)
+        .select_related("instrument")
+        .order_by("-number")
     )
     used = {row["version_id"] for row in read.answered_versions(period, versions)}
     for version in versions:

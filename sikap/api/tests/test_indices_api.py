@@ -82,3 +82,23 @@ def test_an_unknown_period_or_instrument_is_404_and_a_missing_period_422(world, 
     assert response.status_code == 404
     assert leader.get("indices").status_code == 422
     assert leader.get("indices/league", period="1999").status_code == 404
+
+
+def test_the_league_is_the_league_pages_in_a_fixed_number_of_queries(
+    world, api, campaign, django_assert_num_queries
+):
+    leader = api(world.leader)
+    period = campaign.period.name
+    leader.get("indices/league", period=period)  # marks the token used (a write once a minute)
+    # The token, the period, the version (two), the memberships and the units in reach, then the league
+    # page's league: results and elements, overrides, populations, respondents, working days.
+    with django_assert_num_queries(13):
+        rows = leader.get("indices/league", period=period).json()
+    more = make_campaign([world.kanwil, world.ministry], with_service_links=False)
+    for unit in (world.kanwil, world.ministry):
+        random_submission(more, unit, random.Random(3))
+    with django_assert_num_queries(13):
+        again = leader.get("indices/league", period=period).json()
+    assert len(again) == len(rows)
+    named = sorted(rows, key=lambda r: (r["score"] is None, -(r["score"] or 0)))
+    assert [r["score"] for r in rows] == [r["score"] for r in named]

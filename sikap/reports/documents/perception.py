@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikap.indices import read
+from sikap.indices.methods import index_name, threshold_instruments
 from sikap.indices.queries import unit_ids, version_for
 from sikap.indices.results import IndexResult
 from sikap.indices.targets import target_for
@@ -30,7 +31,6 @@ from sikap.reports.documents.common import (
 
 TITLE = "Laporan Survei Persepsi Kualitas Pelayanan dan Anti Korupsi"
 REGULATION = "PermenPANRB 90/2021"
-INSTRUMENTS = (("SPKP", "IPKP"), ("SPAK", "IPAK"))
 DEFAULT_THRESHOLD = Decimal("3.60")
 
 
@@ -155,12 +155,14 @@ def perception_report(
     ids = unit_ids(unit, subtree and service is None)
     blocks, units = [], []
     versions = []
-    for code, index_name in INSTRUMENTS:
-        version = version_for(code, period)
+    for instrument in threshold_instruments():
+        version = version_for(instrument.code, period)
         if version is None:
-            raise ReportError(_("Instrumen %(code)s belum diterbitkan.") % {"code": code})
+            raise ReportError(_("Instrumen %(code)s belum diterbitkan.") % {"code": instrument.code})
         versions.append(version)
-        blocks.append(_block(Scope(unit, ids, period, version, service, with_suspect), index_name))
+        blocks.append(
+            _block(Scope(unit, ids, period, version, service, with_suspect), index_name(instrument))
+        )
     progress(30)
     if len(ids) > 1:
         units = _unit_verdicts(ids, period, versions, with_suspect)

@@ -20,6 +20,7 @@ from sikap.indices.analysis import weakest_elements
 from sikap.indices.queries import unit_ids, version_for
 from sikap.indices.results import IndexResult
 from sikap.indices.targets import target_for
+from sikap.instruments.models import DEFAULT_INSTRUMENT
 from sikap.organisation.models import Period, Service, Unit
 from sikap.reports.documents.common import (
     FollowUpRow,
@@ -221,7 +222,7 @@ def skm_report(
     progress: ProgressFn = no_progress,
 ) -> SkmReport:
     """The SKM report of a unit (pooling its subtree when asked), or of one of its services."""
-    version = version_for("SKM", period)
+    version = version_for(DEFAULT_INSTRUMENT, period)
     if version is None:
         raise ReportError(_("Instrumen SKM belum diterbitkan."))
     ids = unit_ids(unit, subtree and service is None)

@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sikap.indices.queries import as_json, unit_index, version_for
+from sikap.instruments.models import DEFAULT_INSTRUMENT
 from sikap.organisation.models import Period, Unit
 
 
@@ -19,7 +20,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--unit", help="Kode unit; tanpa ini: seluruh organisasi (whole organisation).")
         parser.add_argument("--period", required=True, help="Nama periode, misalnya '2026 Semester II'.")
-        parser.add_argument("--instrument", default="SKM", help="SKM, SPKP, SPAK atau kode instrumen lain.")
+        parser.add_argument(
+            "--instrument", default=DEFAULT_INSTRUMENT, help="SKM, SPKP, SPAK atau kode instrumen lain."
+        )
         parser.add_argument("--subtree", action="store_true", help="Gabungkan semua unit di bawahnya.")
         parser.add_argument("--with-suspect", action="store_true", help="Ikutkan jawaban yang diragukan.")
         parser.add_argument("--json", action="store_true", help="Cetak JSON.")
