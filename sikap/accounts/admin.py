@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from sikap.accounts import actions
 from sikap.accounts.models import ApiToken, Membership, User
 from sikap.audit.actors import acting_user
+from sikap.lib.admin import RefusalsAsMessages
 
 
 class MembershipInline(admin.TabularInline):
@@ -23,7 +24,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(RefusalsAsMessages, DjangoUserAdmin):
     inlines = [MembershipInline]
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
@@ -47,7 +48,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(RefusalsAsMessages):
     list_display = ["user", "role", "unit"]
     list_filter = ["role"]
     search_fields = ["user__username", "unit__name", "unit__code"]

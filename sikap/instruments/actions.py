@@ -16,7 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sikap.audit.actions import record, snapshot
+from sikap.audit.actions import delete_recorded, record, snapshot
 from sikap.audit.actors import Actor
 from sikap.instruments.models import (
     IMMUTABLE_MESSAGE,
@@ -231,6 +231,25 @@ def _delete_part(actor: Actor, part: Any, fields: list[str], noun: str) -> None:
     _require_draft(InstrumentVersion.objects.select_for_update().get(pk=part.version_id))
     record(actor, f"{noun}.delete", part, before=snapshot(part, fields))
     part.delete()
+
+
+@transaction.atomic
+def delete_drafts(actor: Actor, versions: Iterable[InstrumentVersion]) -> int:
+    """Delete draft versions with their elements and fields; a published version refuses (responses
+    answered it)."""
+    versions = list(versions)
+    stored = InstrumentVersion.objects.select_for_update().filter(pk__in=[v.pk for v in versions])
+    for version in stored:
+        _require_draft(version)
+    return delete_recorded(
+        actor, "instrument_version.delete", versions, lambda v: snapshot(v, VERSION_FIELDS)
+    )
+
+
+@transaction.atomic
+def delete_campaigns(actor: Actor, campaigns: Iterable[Campaign]) -> int:
+    """Delete campaigns with their links; a campaign that has submissions refuses."""
+    return delete_recorded(actor, "campaign.delete", campaigns, _campaign_state)
 
 
 def _require_draft(version: InstrumentVersion) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.access import access_for
 from sikap.audit.actors import acting_user
+from sikap.indices import methods
 from sikap.instruments import actions
 from sikap.instruments.models import (
     Campaign,
@@ -28,6 +30,7 @@ from sikap.instruments.models import (
     InstrumentVersion,
     PublicLink,
 )
+from sikap.lib.admin import RefusalsAsMessages
 
 
 def _run(
@@ -85,7 +88,7 @@ class FieldInline(DraftOnlyInline):
 
 
 @admin.register(InstrumentVersion)
-class InstrumentVersionAdmin(admin.ModelAdmin):
+class InstrumentVersionAdmin(RefusalsAsMessages):
     list_display = ["__str__", "title", "regulation", "scale_min", "scale_max", "display", "published_at"]
     list_filter = ["status", "instrument"]
     list_select_related = ["instrument"]
@@ -103,6 +106,7 @@ class InstrumentVersionAdmin(admin.ModelAdmin):
         "scale_max",
         "display",
         "scale_labels",
+        "method",
         "scoring",
     ]
     actions = ["make_new_draft", "publish", "retire"]
@@ -120,6 +124,18 @@ class InstrumentVersionAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: InstrumentVersion, form: Any, change: bool) -> None:
         actions.save_draft(acting_user(request), obj)
+
+    def delete_model(self, request: HttpRequest, obj: InstrumentVersion) -> None:
+        actions.delete_drafts(acting_user(request), [obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        actions.delete_drafts(acting_user(request), queryset)
+
+    def formfield_for_dbfield(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "method":  # the registered index methods; empty takes the instrument's
+            choices = [("", _("(metode instrumen)")), *methods.choices()]
+            return forms.ChoiceField(label=db_field.verbose_name, choices=choices, required=False)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
         if formset.model is Element:
@@ -160,7 +176,7 @@ class CampaignVersionInline(admin.TabularInline):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(RefusalsAsMessages):
     list_display = ["name", "period", "status", "created_at"]
     list_filter = ["status", "period"]
     search_fields = ["name"]
@@ -184,6 +200,12 @@ class CampaignAdmin(admin.ModelAdmin):
 
     def save_model(self, request: HttpRequest, obj: Campaign, form: Any, change: bool) -> None:
         actions.save_campaign(acting_user(request), obj)
+
+    def delete_model(self, request: HttpRequest, obj: Campaign) -> None:
+        actions.delete_campaigns(acting_user(request), [obj])
+
+    def delete_queryset(self, request: HttpRequest, queryset: Any) -> None:
+        actions.delete_campaigns(acting_user(request), queryset)
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         # The bundle and the units are saved together by one action (which also links new units).

@@ -11,11 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.access import access_for
 from sikap.audit.actors import acting_user
+from sikap.lib.admin import RefusalsAsMessages
 from sikap.organisation import actions
 from sikap.organisation.models import Period, Province, Service, ServiceUserCount, Unit
 
 
-class ScopedAdmin(admin.ModelAdmin):
+class ScopedAdmin(RefusalsAsMessages):
     """Limits an admin list to the user's scope; subclasses say how a row reaches its unit."""
 
     unit_lookup = "unit"
@@ -45,7 +46,7 @@ class ScopedAdmin(admin.ModelAdmin):
 
 
 @admin.register(Province)
-class ProvinceAdmin(admin.ModelAdmin):
+class ProvinceAdmin(RefusalsAsMessages):
     list_display = ["code", "name"]
     search_fields = ["name", "code"]
 
@@ -154,7 +155,7 @@ class PeriodForm(forms.ModelForm):
 
 
 @admin.register(Period)
-class PeriodAdmin(admin.ModelAdmin):
+class PeriodAdmin(RefusalsAsMessages):
     form = PeriodForm
     list_display = ["name", "kind", "start", "end", "target_method", "target_margin", "target_floor"]
     list_filter = ["kind"]

@@ -1,10 +1,16 @@
 """The admin goes through the actions: published versions read-only, drafts and campaigns via actions."""
 
+import random
+
 import pytest
 from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from sikap.accounts.models import User
 from sikap.audit.models import AuditEvent
+from sikap.indices.tests.helpers import random_submission
+from sikap.instruments.actions import delete_campaigns, delete_drafts
 from sikap.instruments.models import Campaign, InstrumentVersion, PublicLink
 from sikap.instruments.tests.factories import make_campaign, make_draft, standard
 from sikap.testing.factories import make_period, make_service, make_user
@@ -155,3 +161,43 @@ def test_every_instruments_admin_page_opens(login, root, world):
     ]
     for url in urls:
         assert client.get(url).status_code == 200, url
+
+
+def test_deleting_a_draft_in_the_admin_is_audited_and_a_published_one_is_refused(login, root):
+    draft = make_draft()
+    client = login(root)
+    assert client.post(
+        reverse("admin:instruments_instrumentversion_delete", args=[draft.pk]), {"post": "yes"}
+    )
+    assert not InstrumentVersion.objects.filter(pk=draft.pk).exists()
+    assert AuditEvent.objects.get(action="instrument_version.delete").before["number"] == draft.number
+    published = standard("SKM")
+    with pytest.raises(ValidationError):
+        delete_drafts(root, [published])
+    page = run_action(client, "instrumentversion", "delete_selected", [published])
+    assert page.status_code in (200, 302, 403)  # never an error page
+    assert InstrumentVersion.objects.filter(pk=published.pk).exists()
+
+
+def test_a_campaign_is_deleted_through_the_action_and_one_with_answers_is_refused_with_a_message(
+    login, root, world
+):
+    answered = make_campaign([world.division], name="Sudah dijawab")
+    empty = make_campaign([world.division], period=answered.period, open_it=False)
+    client = login(root)
+    client.post(reverse("admin:instruments_campaign_delete", args=[empty.pk]), {"post": "yes"})
+    assert not Campaign.objects.filter(pk=empty.pk).exists()
+    assert AuditEvent.objects.get(action="campaign.delete").before["name"] == empty.name
+    random_submission(answered, world.division, random.Random(2))
+    with pytest.raises(ValidationError, match="masih dipakai"):
+        delete_campaigns(root, [answered])
+    assert Campaign.objects.filter(pk=answered.pk).exists()
+
+
+def test_a_refused_delete_in_the_admin_is_a_message_not_an_error_page(login, root):
+    client = login(root)
+    data = {"action": "delete_selected", "_selected_action": [root.pk], "post": "yes"}
+    response = client.post(reverse("admin:accounts_user_changelist"), data, follow=True)
+    assert response.status_code == 200
+    assert "akun Anda sendiri" in response.content.decode()
+    assert User.objects.filter(pk=root.pk).exists()
