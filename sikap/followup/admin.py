@@ -18,27 +18,36 @@ from sikap.organisation.admin import ScopedAdmin
 
 Status = FollowUpItem.Status
 
+# The item's fields in the admin, in order; the form edits those that are not read-only.
+FIELDS = (
+    "unit",
+    "period",
+    "element_code",
+    "element_name",
+    "element_mean",
+    "submission",
+    "action",
+    "owner",
+    "owner_user",
+    "deadline",
+    "status",
+    "evidence",
+    "notes",
+    "public",
+    "cancel_reason",
+    "created_at",
+    "started_at",
+    "completed_at",
+)
+READONLY = ("element_name", "element_mean", "created_at", "started_at", "completed_at")
+
 
 class ItemAdminForm(forms.ModelForm):
     """Checks what the actions would refuse, so the admin shows a message instead of an error page."""
 
     class Meta:
         model = FollowUpItem
-        fields = [
-            "unit",
-            "period",
-            "element_code",
-            "submission",
-            "action",
-            "owner",
-            "owner_user",
-            "deadline",
-            "status",
-            "evidence",
-            "notes",
-            "public",
-            "cancel_reason",
-        ]
+        fields = [f for f in FIELDS if f not in READONLY]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -71,27 +80,8 @@ class FollowUpItemAdmin(ScopedAdmin):
     search_fields = ["unit__name", "unit__code", "element_name", "action", "owner"]
     list_select_related = ["unit", "period"]
     raw_id_fields = ["submission", "owner_user"]
-    readonly_fields = ["element_name", "element_mean", "created_at", "started_at", "completed_at"]
-    fields = [
-        "unit",
-        "period",
-        "element_code",
-        "element_name",
-        "element_mean",
-        "submission",
-        "action",
-        "owner",
-        "owner_user",
-        "deadline",
-        "status",
-        "evidence",
-        "notes",
-        "public",
-        "cancel_reason",
-        "created_at",
-        "started_at",
-        "completed_at",
-    ]
+    readonly_fields = READONLY
+    fields = FIELDS
 
     def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
         if db_field.name == "unit":

@@ -127,27 +127,19 @@ def edit_item(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def upload_evidence(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item(request, pk, write=True)
     form = EvidenceForm(request.POST, request.FILES)
-    if form.is_valid() and _applied(
-        form, actions.attach_evidence, acting_user(request), item, form.cleaned_data["evidence"]
-    ):
-        messages.success(request, _("Berkas bukti disimpan."))
-        return redirect(plan_url(item.unit, item.period))
-    return _edit_page(request, item, evidence_form=form)
+    done = _("Berkas bukti disimpan.")
+    return _apply_form(
+        request, pk, form, actions.attach_evidence, "evidence", slot="evidence_form", done=done
+    )
 
 
 @login_required
 @require_POST
 def cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    item = _item(request, pk, write=True)
     form = CancelForm(request.POST)
-    if form.is_valid() and _applied(
-        form, actions.cancel_item, acting_user(request), item, form.cleaned_data["reason"]
-    ):
-        messages.success(request, _("Butir tindak lanjut dibatalkan."))
-        return redirect(plan_url(item.unit, item.period))
-    return _edit_page(request, item, cancel_form=form)
+    done = _("Butir tindak lanjut dibatalkan.")
+    return _apply_form(request, pk, form, actions.cancel_item, "reason", slot="cancel_form", done=done)
 
 
 @login_required
@@ -212,6 +204,18 @@ def _edit_page(request: HttpRequest, item: FollowUpItem, **forms: Form) -> HttpR
         "cancel_form": forms.get("cancel_form") or CancelForm(),
     }
     return render(request, "followup/item_edit.html", context)
+
+
+def _apply_form(
+    request: HttpRequest, pk: int, form: Form, run: Any, value: str, *, slot: str, done: str
+) -> HttpResponse:
+    """A form of the item's edit page, posted: `run` gets the item and the form's `value`; then back to the
+    plan with `done`, or the edit page again with the form (and its errors) in `slot`."""
+    item = _item(request, pk, write=True)
+    if form.is_valid() and _applied(form, run, acting_user(request), item, form.cleaned_data[value]):
+        messages.success(request, done)
+        return redirect(plan_url(item.unit, item.period))
+    return _edit_page(request, item, **{slot: form})
 
 
 def _initial(item: FollowUpItem) -> dict[str, Any]:

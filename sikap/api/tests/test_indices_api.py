@@ -5,7 +5,7 @@ import random
 import pytest
 from django.core.management import call_command
 
-from sikap.indices.tests.helpers import random_submission
+from sikap.indices.tests.helpers import answered_campaign, random_submission
 from sikap.testing.factories import make_campaign
 
 pytestmark = pytest.mark.django_db
@@ -19,12 +19,7 @@ def _command(*args):
 
 @pytest.fixture
 def campaign(world):
-    rng = random.Random(7)
-    campaign = make_campaign([world.division, world.other_division], with_service_links=False)
-    for unit, count in ((world.division, 9), (world.other_division, 4)):
-        for _ in range(count):
-            random_submission(campaign, unit, rng)
-    return campaign
+    return answered_campaign([(world.division, 9), (world.other_division, 4)], seed=7)
 
 
 @pytest.mark.parametrize("instrument", ["SKM", "SPKP", "SPAK"])

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from sikap.audit.models import AuditEvent
-from sikap.followup import actions
 from sikap.followup.models import FollowUpItem
+from sikap.followup.tests.helpers import element_item
 
 pytestmark = pytest.mark.django_db
 
@@ -48,14 +48,7 @@ def test_an_item_added_in_the_admin_goes_through_the_action(world, period, login
 
 
 def test_status_changes_in_the_admin_stamp_and_audit(world, period, login, clock):
-    item = actions.create_item(
-        world.operator,
-        world.division,
-        period,
-        element_code="U1",
-        action="A",
-        deadline=datetime.date(2027, 2, 1),
-    )
+    item = element_item(world, period, "U1", "A")
     client = login(staff(world.kanwil_admin))
     no_reason = client.post(f"{ADMIN}{item.pk}/change/", fields(action="A", status="cancelled"))
     assert no_reason.status_code == 200 and "Tuliskan alasan pembatalan." in no_reason.content.decode()
@@ -67,11 +60,9 @@ def test_status_changes_in_the_admin_stamp_and_audit(world, period, login, clock
 
 def test_the_list_is_scoped_and_nothing_can_be_deleted(world, period, login):
     deadline = datetime.date(2027, 2, 1)
-    actions.create_item(
-        world.operator, world.division, period, element_code="U1", action="Jabar", deadline=deadline
-    )
-    other = actions.create_item(
-        world.outsider, world.other_division, period, element_code="U1", action="Bali", deadline=deadline
+    element_item(world, period, "U1", "Jabar", deadline=deadline)
+    other = element_item(
+        world, period, "U1", "Bali", deadline=deadline, user=world.outsider, unit=world.other_division
     )
     client = login(staff(world.kanwil_admin))
     listing = client.get(ADMIN).content.decode()

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from sikap.audit.models import AuditEvent
 from sikap.followup import actions
 from sikap.followup.evidence import MAX_BYTES
+from sikap.followup.tests.helpers import element_item
 
 pytestmark = pytest.mark.django_db
 
@@ -16,14 +17,7 @@ PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 @pytest.fixture
 def item(world, period):
-    return actions.create_item(
-        world.operator,
-        world.division,
-        period,
-        element_code="U4",
-        action="SOP baru",
-        deadline=datetime.date(2027, 2, 1),
-    )
+    return element_item(world, period, "U4", "SOP baru")
 
 
 def test_a_pdf_is_stored_under_the_media_root_and_audited(world, item, media_root):

@@ -1,24 +1,16 @@
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
 
 from sikap.audit.models import AuditEvent
 from sikap.followup import actions
+from sikap.followup.tests.helpers import element_item
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def item(world, period):
-    return actions.create_item(
-        world.operator,
-        world.division,
-        period,
-        element_code="U2",
-        action="Papan info",
-        deadline=datetime.date(2027, 2, 1),
-    )
+    return element_item(world, period, "U2", "Papan info")
 
 
 def test_a_cancellation_keeps_its_reason_in_the_item_and_the_audit(world, item):

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from sikap.audit.models import AuditEvent
 from sikap.followup import actions
-from sikap.followup.tests.helpers import feedback_submission
+from sikap.followup.tests.helpers import element_item, feedback_submission
 
 pytestmark = pytest.mark.django_db
 
@@ -13,14 +13,7 @@ DEADLINE = datetime.date(2027, 3, 1)
 
 
 def test_an_element_item_copies_the_name_and_current_mean(world, period):
-    item = actions.create_item(
-        world.operator,
-        world.division,
-        period,
-        element_code="U1",
-        action="Sederhanakan syarat",
-        deadline=DEADLINE,
-    )
+    item = element_item(world, period, "U1", "Sederhanakan syarat", deadline=DEADLINE)
     assert item.source == "element" and item.element_name and item.element_mean is not None
     assert item.public is True and item.created_by == world.operator
     event = AuditEvent.objects.get(action="followup.create")

@@ -4,32 +4,16 @@ import pytest
 
 from sikap.followup import actions
 from sikap.followup.queries import PublicFollowUp, done_items_public
+from sikap.followup.tests.helpers import element_item
 
 pytestmark = pytest.mark.django_db
 
 
 def test_only_done_public_items_appear_and_never_the_respondents_words(world, period, complaint, clock):
     deadline = datetime.date(2027, 3, 1)
-    shown = actions.create_item(
-        world.operator,
-        world.division,
-        period,
-        element_code="U1",
-        action="Syarat diringkas",
-        deadline=deadline,
-    )
-    hidden = actions.create_item(
-        world.operator,
-        world.division,
-        period,
-        element_code="U2",
-        action="Rahasia",
-        deadline=deadline,
-        public=False,
-    )
-    actions.create_item(
-        world.operator, world.division, period, element_code="U3", action="Belum selesai", deadline=deadline
-    )
+    shown = element_item(world, period, "U1", "Syarat diringkas", deadline=deadline)
+    hidden = element_item(world, period, "U2", "Rahasia", deadline=deadline, public=False)
+    element_item(world, period, "U3", "Belum selesai", deadline=deadline)
     feedback = actions.create_item(
         world.operator,
         world.division,
@@ -56,13 +40,8 @@ def test_only_done_public_items_appear_and_never_the_respondents_words(world, pe
 
 
 def test_other_units_and_periods_stay_out(world, period):
-    item = actions.create_item(
-        world.operator,
-        world.other_division,
-        period,
-        element_code="U1",
-        action="A",
-        deadline=datetime.date(2027, 3, 1),
+    item = element_item(
+        world, period, "U1", "A", deadline=datetime.date(2027, 3, 1), unit=world.other_division
     )
     actions.update_item(world.operator, item, status="done")
     assert done_items_public(world.division, period) == []

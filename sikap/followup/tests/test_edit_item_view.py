@@ -1,23 +1,15 @@
-import datetime
-
 import pytest
 
 from sikap.audit.models import AuditEvent
 from sikap.followup import actions
+from sikap.followup.tests.helpers import element_item
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def item(world, period):
-    return actions.create_item(
-        world.operator,
-        world.division,
-        period,
-        element_code="U1",
-        action="Brosur syarat",
-        deadline=datetime.date(2027, 2, 1),
-    )
+    return element_item(world, period, "U1", "Brosur syarat")
 
 
 def url(item):

@@ -1,9 +1,7 @@
-import datetime
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from sikap.followup import actions
+from sikap.followup.tests.helpers import element_item
 
 pytestmark = pytest.mark.django_db
 
@@ -12,14 +10,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 @pytest.fixture
 def item(world, period):
-    return actions.create_item(
-        world.operator,
-        world.division,
-        period,
-        element_code="U1",
-        action="Foto loket baru",
-        deadline=datetime.date(2027, 2, 1),
-    )
+    return element_item(world, period, "U1", "Foto loket baru")
 
 
 def upload(client, item, name, content):

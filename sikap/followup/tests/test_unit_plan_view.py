@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from sikap.followup import actions
-from sikap.followup.tests.helpers import feedback_submission
+from sikap.followup.tests.helpers import element_item, feedback_submission
 from sikap.indices.tests.helpers import random_submission
 from sikap.responses.actions import review
 
@@ -47,30 +47,9 @@ def test_a_leader_reads_without_the_writing_controls(world, period, login, compl
 
 def test_overdue_items_are_flagged_in_words_and_colour(world, period, login, clock):
     clock.set(2027, 1, 10)
-    late = actions.create_item(
-        world.operator,
-        world.division,
-        period,
-        element_code="U1",
-        action="Aksi terlambat",
-        deadline=datetime.date(2027, 1, 7),
-    )
-    on_time = actions.create_item(
-        world.operator,
-        world.division,
-        period,
-        element_code="U2",
-        action="Aksi tepat",
-        deadline=datetime.date(2027, 2, 1),
-    )
-    finished = actions.create_item(
-        world.operator,
-        world.division,
-        period,
-        element_code="U3",
-        action="Aksi selesai",
-        deadline=datetime.date(2027, 1, 5),
-    )
+    late = element_item(world, period, "U1", "Aksi terlambat", deadline=datetime.date(2027, 1, 7))
+    on_time = element_item(world, period, "U2", "Aksi tepat")
+    finished = element_item(world, period, "U3", "Aksi selesai", deadline=datetime.date(2027, 1, 5))
     actions.update_item(world.operator, finished, status="done")
     html = page(login(world.operator), world.division, period)
     assert f'<tr id="butir-{late.pk}" class="overdue">' in html
@@ -80,15 +59,7 @@ def test_overdue_items_are_flagged_in_words_and_colour(world, period, login, clo
 
 def test_completion_rate_and_average_days_are_shown(world, period, login, clock):
     items = [
-        actions.create_item(
-            world.operator,
-            world.division,
-            period,
-            element_code=c,
-            action=c,
-            deadline=datetime.date(2027, 6, 1),
-        )
-        for c in ("U1", "U2", "U3")
+        element_item(world, period, c, c, deadline=datetime.date(2027, 6, 1)) for c in ("U1", "U2", "U3")
     ]
     clock.advance(days=5, hours=12)
     actions.update_item(world.operator, items[0], status="done")

@@ -1,24 +1,16 @@
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
 
 from sikap.audit.models import AuditEvent
 from sikap.followup import actions
+from sikap.followup.tests.helpers import element_item
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def item(world, period, clock):
-    return actions.create_item(
-        world.operator,
-        world.division,
-        period,
-        element_code="U3",
-        action="Pelatihan petugas",
-        deadline=datetime.date(2027, 2, 1),
-    )
+    return element_item(world, period, "U3", "Pelatihan petugas")
 
 
 def test_done_stamps_the_completion_time_and_is_audited(world, item, clock):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from sikap.indices import read
@@ -78,17 +79,31 @@ def tally_snapshot() -> dict[str, set[tuple]]:
     return snap
 
 
-def surveyed_campaign(world: Any, *, seed: int, ours: int, theirs: int) -> Campaign:
-    """An SKM campaign of the world's two divisions, answered at random by `ours` and `theirs` respondents."""
+def answered_campaign(
+    answers: Sequence[tuple[Unit, int]],
+    *,
+    seed: int,
+    blanks: float = 0.0,
+    period: Period | None = None,
+    codes: tuple[str, ...] = ("SKM", "SPKP", "SPAK"),
+) -> Campaign:
+    """A campaign (without service links) of these units, each answered at random by its number of
+    respondents (0 for a unit in the campaign without answers), in order, from one stream seeded `seed`."""
     from sikap.testing.factories import make_campaign
 
     rng = random.Random(seed)
-    campaign = make_campaign([world.division, world.other_division], codes=("SKM",), with_service_links=False)
-    for _ in range(ours):
-        random_submission(campaign, world.division, rng)
-    for _ in range(theirs):
-        random_submission(campaign, world.other_division, rng)
+    campaign = make_campaign([unit for unit, _ in answers], period, codes, with_service_links=False)
+    for unit, count in answers:
+        for _ in range(count):
+            random_submission(campaign, unit, rng, blanks=blanks)
     return campaign
+
+
+def surveyed_campaign(world: Any, *, seed: int, ours: int, theirs: int) -> Campaign:
+    """An SKM campaign of the world's two divisions, answered at random by `ours` and `theirs` respondents."""
+    return answered_campaign(
+        [(world.division, ours), (world.other_division, theirs)], seed=seed, codes=("SKM",)
+    )
 
 
 # --- the read model under the names the tests have always used ------------------------------------------

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from sikap import scoring
-from sikap.indices.tests.helpers import compute, random_submission
+from sikap.indices.tests.helpers import answered_campaign, compute, random_submission
 from sikap.instruments.models import InstrumentVersion
 from sikap.responses import actions
 from sikap.responses.models import Answer
@@ -43,10 +43,7 @@ def test_the_index_from_rollups_equals_the_index_from_raw_answers(world):
 
 
 def test_a_perception_index_is_reported_on_three_scales(world):
-    rng = random.Random(5)
-    campaign = make_campaign([world.division], with_service_links=False)
-    for _ in range(12):
-        random_submission(campaign, world.division, rng)
+    campaign = answered_campaign([(world.division, 12)], seed=5)
     result = compute([world.division.pk], _version("SPKP"), campaign.period)
     expected = scoring.perception_from_rows(_rows(_version("SPKP")), instrument="spkp")
     assert (result.index, result.index_4, result.score) == (
@@ -72,12 +69,7 @@ def test_suspect_answers_are_left_out_unless_asked(world):
 
 
 def test_a_roll_up_pools_answers_rather_than_averaging_unit_means(world):
-    rng = random.Random(2)
-    campaign = make_campaign([world.division, world.other_division], with_service_links=False)
-    for _ in range(3):
-        random_submission(campaign, world.division, rng)
-    for _ in range(9):
-        random_submission(campaign, world.other_division, rng)
+    campaign = answered_campaign([(world.division, 3), (world.other_division, 9)], seed=2)
     skm = _version("SKM")
     pooled = compute([world.division.pk, world.other_division.pk], skm, campaign.period)
     assert pooled.score == float(scoring.ikm_from_rows(_rows(skm)).score)

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from sikap.indices import analysis
-from sikap.indices.tests.helpers import compute, random_submission
+from sikap.indices.tests.helpers import answered_campaign, compute, random_submission
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.actions import set_period_rules
 from sikap.organisation.models import Unit
@@ -27,15 +27,10 @@ def skm() -> InstrumentVersion:
 @pytest.fixture
 def campaign(world):
     """Three Kanwil with answers in their divisions (and one in the Jabar Kanwil office itself)."""
-    rng = random.Random(23)
     papua = make_unit("kanwil-papua", parent=world.ministry, kind=Unit.Kind.KANWIL, name="Kanwil Papua")
     papua_ki = make_unit("kanwil-papua-ki", parent=papua, name="Bidang KI Papua")
-    units = [world.kanwil, world.division, world.other_division, papua_ki]
-    campaign = make_campaign(units, codes=("SKM",), with_service_links=False)
-    for unit, count in zip(units, (3, 10, 7, 12), strict=True):
-        for _ in range(count):
-            random_submission(campaign, unit, rng, blanks=0.05)
-    return campaign
+    answers = [(world.kanwil, 3), (world.division, 10), (world.other_division, 7), (papua_ki, 12)]
+    return answered_campaign(answers, seed=23, blanks=0.05, codes=("SKM",))
 
 
 def subtree_ids(unit):

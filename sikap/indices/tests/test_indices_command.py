@@ -1,13 +1,11 @@
 import io
 import json
-import random
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from sikap.indices.tests.helpers import random_submission
-from sikap.testing.factories import make_campaign
+from sikap.indices.tests.helpers import answered_campaign
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +17,7 @@ def _run(*args):
 
 
 def test_it_prints_the_documented_shape_for_a_unit(world):
-    rng = random.Random(1)
-    campaign = make_campaign([world.division], with_service_links=False)
-    for _ in range(8):
-        random_submission(campaign, world.division, rng)
+    campaign = answered_campaign([(world.division, 8)], seed=1)
     data = _run("--unit", world.division.code, "--period", campaign.period.name, "--json")
     assert set(data) == {
         "unit",
@@ -49,18 +44,13 @@ def test_it_prints_the_documented_shape_for_a_unit(world):
 
 
 def test_without_a_unit_it_pools_the_whole_organisation(world):
-    rng = random.Random(4)
-    campaign = make_campaign([world.division, world.other_division], with_service_links=False)
-    for unit in (world.division, world.other_division, world.other_division):
-        random_submission(campaign, unit, rng)
+    campaign = answered_campaign([(world.division, 1), (world.other_division, 2)], seed=4)
     data = _run("--period", campaign.period.name, "--instrument", "SPAK", "--json")
     assert (data["unit"], data["respondents"], data["instrument"]) == ("kemenkum", 3, "SPAK")
 
 
 def test_a_subtree_pools_the_units_below(world):
-    rng = random.Random(4)
-    campaign = make_campaign([world.division], with_service_links=False)
-    random_submission(campaign, world.division, rng)
+    campaign = answered_campaign([(world.division, 1)], seed=4)
     own = _run("--unit", world.kanwil.code, "--period", campaign.period.name, "--json")
     pooled = _run("--unit", world.kanwil.code, "--period", campaign.period.name, "--subtree", "--json")
     assert (own["respondents"], pooled["respondents"]) == (0, 1)

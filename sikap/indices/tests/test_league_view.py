@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from sikap.indices import queries
 from sikap.indices.actions import set_target_override
 from sikap.indices.targets import progress, progress_many
-from sikap.indices.tests.helpers import compute, random_submission
+from sikap.indices.tests.helpers import answered_campaign, compute, random_submission
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.actions import set_user_count
 from sikap.testing.factories import make_campaign, make_service, make_unit
@@ -28,13 +28,7 @@ def skm() -> InstrumentVersion:
 @pytest.fixture
 def campaign(world):
     """Jabar division: 9 answers; Bali division: 4 answers."""
-    rng = random.Random(11)
-    campaign = make_campaign([world.division, world.other_division], with_service_links=False)
-    for _ in range(9):
-        random_submission(campaign, world.division, rng)
-    for _ in range(4):
-        random_submission(campaign, world.other_division, rng)
-    return campaign
+    return answered_campaign([(world.division, 9), (world.other_division, 4)], seed=11)
 
 
 def names(page: str) -> list[str]:

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from sikap.indices import queries
-from sikap.indices.tests.helpers import random_submission
+from sikap.indices.tests.helpers import answered_campaign, random_submission
 from sikap.organisation.models import Period
 from sikap.testing.factories import make_campaign, make_period, make_unit
 
@@ -25,11 +25,7 @@ def url(unit, period, **params):
 
 @pytest.fixture
 def campaign(world):
-    rng = random.Random(7)
-    campaign = make_campaign([world.division, world.other_division], with_service_links=False)
-    for _ in range(6):
-        random_submission(campaign, world.division, rng)
-    return campaign
+    return answered_campaign([(world.division, 6), (world.other_division, 0)], seed=7)
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client, world, campaign):

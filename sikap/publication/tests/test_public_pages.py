@@ -10,7 +10,7 @@ import pytest
 from sikap.followup import actions as followup
 from sikap.followup.tests.helpers import feedback_submission
 from sikap.indices.templatetags.indices_tags import idnum
-from sikap.indices.tests.helpers import random_submission
+from sikap.indices.tests.helpers import answered_campaign, random_submission
 from sikap.publication import queries
 from sikap.publication.actions import publish_period, unpublish_period
 from sikap.publication.models import Publication
@@ -58,10 +58,7 @@ def test_units_without_publications_are_never_listed(world, client, published):
 
 def test_the_unit_page_shows_only_published_periods(world, client, published, period):
     later = make_period("2027 Semester I", datetime.date(2027, 1, 1), datetime.date(2027, 6, 30))
-    rng = random.Random(9)
-    campaign = make_campaign([world.division], later, codes=("SKM",), with_service_links=False)
-    for _ in range(7):
-        random_submission(campaign, world.division, rng)
+    answered_campaign([(world.division, 7)], seed=9, period=later, codes=("SKM",))
     page = client.get(f"/hasil/{world.division.code}/").content.decode()
     assert period.name in page and later.name not in page
     assert client.get(f"/hasil/{world.division.code}/?periode={later.pk}").status_code == 404

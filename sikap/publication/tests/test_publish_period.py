@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import random
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from sikap.audit.models import AuditEvent
-from sikap.indices.tests.helpers import random_submission
+from sikap.indices.tests.helpers import answered_campaign
 from sikap.publication import queries
 from sikap.publication.actions import publish_period, unpublish_period
 from sikap.publication.models import Publication
-from sikap.testing.factories import make_campaign, make_period
+from sikap.testing.factories import make_period
 
 pytestmark = pytest.mark.django_db
 
@@ -60,10 +58,7 @@ def test_a_period_without_accepted_answers_cannot_be_published(world, campaign):
 
 
 def test_too_few_respondents_are_not_published(world):
-    rng = random.Random(3)
-    campaign = make_campaign([world.division], codes=("SKM",), with_service_links=False)
-    for _ in range(4):
-        random_submission(campaign, world.division, rng)
+    campaign = answered_campaign([(world.division, 4)], seed=3, codes=("SKM",))
     with pytest.raises(ValidationError, match="kurang dari 5 responden"):
         publish_period(world.operator, world.division, campaign.period)
 

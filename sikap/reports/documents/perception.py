@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikap.indices import read
@@ -22,12 +21,11 @@ from sikap.reports.documents.common import (
     ReportError,
     SampleRow,
     Scope,
-    Signature,
     no_progress,
     num,
     sample_row,
-    signature,
 )
+from sikap.reports.documents.heading import ReportHeading, heading
 
 TITLE = "Laporan Survei Persepsi Kualitas Pelayanan dan Anti Korupsi"
 REGULATION = "PermenPANRB 90/2021"
@@ -81,20 +79,9 @@ class UnitVerdict:
 
 
 @dataclass
-class PerceptionReport:
-    title: str
-    regulation: str
-    unit_name: str
-    unit_code: str
-    period_name: str
-    period_start: datetime.date
-    period_end: datetime.date
-    service_name: str
-    pooled: bool
+class PerceptionReport(ReportHeading):
     blocks: list[PerceptionBlock]
     units: list[UnitVerdict]
-    signature: Signature
-    generated_on: datetime.date
     conclusion: list[str] = field(default_factory=list)
 
     @property
@@ -167,21 +154,11 @@ def perception_report(
     if len(ids) > 1:
         units = _unit_verdicts(ids, period, versions, with_suspect)
     progress(95)
-    day = today or timezone.localdate()
+    regulation = versions[0].regulation or REGULATION
     report = PerceptionReport(
-        title=TITLE,
-        regulation=versions[0].regulation or REGULATION,
-        unit_name=unit.name,
-        unit_code=unit.code,
-        period_name=period.name,
-        period_start=period.start,
-        period_end=period.end,
-        service_name=service.name if service is not None else "",
-        pooled=len(ids) > 1,
+        **heading(TITLE, regulation, unit, period, service, pooled=len(ids) > 1, place=place, today=today),
         blocks=blocks,
         units=units,
-        signature=signature(unit, day, place),
-        generated_on=day,
     )
     report.conclusion = conclusion(report)
     return report

@@ -11,7 +11,6 @@ import datetime
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sikap import scoring
@@ -29,15 +28,14 @@ from sikap.reports.documents.common import (
     ReportError,
     SampleRow,
     Scope,
-    Signature,
     followup_rows,
     no_progress,
     num,
     profile,
     sample_row,
     sample_sentence,
-    signature,
 )
+from sikap.reports.documents.heading import ReportHeading, heading
 
 TITLE = "Laporan Survei Kepuasan Masyarakat"
 DEFAULT_REGULATION = "PermenPANRB 14/2017"
@@ -92,25 +90,14 @@ class SkmSection:
 
 
 @dataclass
-class SkmReport:
-    title: str
-    regulation: str
+class SkmReport(ReportHeading):
     legal_basis: tuple[str, ...]
-    unit_name: str
-    unit_code: str
-    period_name: str
-    period_start: datetime.date
-    period_end: datetime.date
-    service_name: str
     instrument: str
     version_number: int
     scale: str
     weights_label: str
-    pooled: bool
     summary: SkmSection
     sections: list[SkmSection]
-    signature: Signature
-    generated_on: datetime.date
 
     @property
     def element_names(self) -> list[tuple[str, str]]:
@@ -233,26 +220,16 @@ def skm_report(
     progress(10)
     sections = _unit_sections(scope, progress) if pooled else []
     progress(95)
-    day = today or timezone.localdate()
+    regulation = version.regulation or DEFAULT_REGULATION
     return SkmReport(
-        title=TITLE,
-        regulation=version.regulation or DEFAULT_REGULATION,
+        **heading(TITLE, regulation, unit, period, service, pooled=pooled, place=place, today=today),
         legal_basis=LEGAL_BASIS,
-        unit_name=unit.name,
-        unit_code=unit.code,
-        period_name=period.name,
-        period_start=period.start,
-        period_end=period.end,
-        service_name=service.name if service is not None else "",
         instrument=version.title or version.instrument.name,
         version_number=version.number,
         scale=f"{version.scale_min}-{version.scale_max}",
         weights_label=summary.convention or scoring.resolve_weights("exact").label,
-        pooled=pooled,
         summary=summary,
         sections=sections,
-        signature=signature(unit, day, place),
-        generated_on=day,
     )
 
 

@@ -7,15 +7,10 @@ import csv
 import pytest
 
 from sikap.cli import main
-from sikap.reports.tests.test_export_fixtures import Survey, make_survey
+from sikap.reports.tests.test_export_fixtures import Survey
 from sikap.testing.factories import World
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def survey(world: World) -> Survey:
-    return make_survey(world)
 
 
 PERIOD = "2026 Semester II"

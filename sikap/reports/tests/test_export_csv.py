@@ -14,18 +14,12 @@ from sikap.reports.tests.test_export_fixtures import (
     FORMULA,
     NETWORK,
     Survey,
-    make_survey,
     stored_answers,
 )
 from sikap.responses.models import Submission
 from sikap.testing.factories import World
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def survey(world: World) -> Survey:
-    return make_survey(world)
 
 
 def read(scope: Scope, chunk_size: int = 2000) -> tuple[bytes, list[dict[str, str]]]:

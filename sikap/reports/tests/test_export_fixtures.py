@@ -43,11 +43,6 @@ def make_survey(world: World) -> Survey:
     return Survey(campaign, ours, theirs)
 
 
-@pytest.fixture
-def survey(world: World) -> Survey:
-    return make_survey(world)
-
-
 def stored_answers(submission: Submission) -> dict[str, int]:
     """Column name -> value (and _imp -> importance) as stored, for comparison with an export."""
     found: dict[str, int] = {}

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from sikap.audit.models import AuditEvent
 from sikap.reports.models import ReportJob
-from sikap.reports.tests.test_export_fixtures import Survey, make_survey
+from sikap.reports.tests.test_export_fixtures import Survey
 from sikap.testing.factories import World
 
 pytestmark = pytest.mark.django_db
@@ -22,11 +22,6 @@ def immediate_tasks(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.SIKAP_EXPORT_INLINE_ROWS = 3  # the survey has 5 + 2 submissions
-
-
-@pytest.fixture
-def survey(world: World) -> Survey:
-    return make_survey(world)
 
 
 def post(client, unit, survey: Survey, fmt: str, **fields):  # type: ignore[no-untyped-def]

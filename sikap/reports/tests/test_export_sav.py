@@ -11,17 +11,11 @@ from sikap.reports.exports import Export, Scope
 from sikap.reports.tests.test_export_fixtures import (
     COMPLAINT,
     Survey,
-    make_survey,
     stored_answers,
 )
 from sikap.testing.factories import World
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def survey(world: World) -> Survey:
-    return make_survey(world)
 
 
 @pytest.fixture

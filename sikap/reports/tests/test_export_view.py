@@ -13,15 +13,10 @@ from django.test.utils import CaptureQueriesContext
 from sikap.accounts.models import Membership
 from sikap.audit.models import AuditEvent
 from sikap.indices.tests.helpers import random_submission
-from sikap.reports.tests.test_export_fixtures import Survey, make_survey
+from sikap.reports.tests.test_export_fixtures import Survey
 from sikap.testing.factories import World, make_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def survey(world: World) -> Survey:
-    return make_survey(world)
 
 
 URL = "/laporan/ekspor/"

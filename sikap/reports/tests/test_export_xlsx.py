@@ -14,17 +14,11 @@ from sikap.reports.tests.test_export_fixtures import (
     DEVICE,
     FORMULA,
     Survey,
-    make_survey,
     stored_answers,
 )
 from sikap.testing.factories import World
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def survey(world: World) -> Survey:
-    return make_survey(world)
 
 
 def test_the_workbook_matches_the_stored_answers(world: World, survey: Survey, tmp_path: Path) -> None:

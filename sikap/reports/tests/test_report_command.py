@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import random
 
 import pytest
 from django.core.management import ManagementUtility, call_command
@@ -11,19 +10,15 @@ from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
 from sikap.indices.queries import version_for
-from sikap.indices.tests.helpers import compute, random_submission
-from sikap.testing.factories import make_campaign, make_service
+from sikap.indices.tests.helpers import answered_campaign, compute
+from sikap.testing.factories import make_service
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def campaign(world):
-    rng = random.Random(13)
-    campaign = make_campaign([world.division], with_service_links=False)
-    for _ in range(5):
-        random_submission(campaign, world.division, rng)
-    return campaign
+    return answered_campaign([(world.division, 5)], seed=13)
 
 
 def run(*args):

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import io
-import random
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from sikap.indices.tests.helpers import random_submission
+from sikap.indices.tests.helpers import answered_campaign
 from sikap.reports import actions, documents, tasks
 from sikap.reports.models import ReportJob
-from sikap.testing.factories import make_campaign, make_unit
+from sikap.testing.factories import make_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +25,7 @@ def immediate_tasks(settings, tmp_path):
 @pytest.fixture
 def campaign(world):
     second = make_unit("kanwil-jabar-ahu", parent=world.kanwil, name="Bidang AHU Jawa Barat")
-    campaign = make_campaign([world.division, second, world.other_division], with_service_links=False)
-    rng = random.Random(4)
-    for unit, count in ((world.division, 5), (second, 4), (world.other_division, 3)):
-        for _ in range(count):
-            random_submission(campaign, unit, rng)
-    return campaign
+    return answered_campaign([(world.division, 5), (second, 4), (world.other_division, 3)], seed=4)
 
 
 def test_a_kanwil_report_job_reaches_done_with_a_file(world, campaign, login, settings):

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from sikap.followup.actions import create_item
 from sikap.indices.queries import version_for
 from sikap.indices.templatetags.indices_tags import idnum
-from sikap.indices.tests.helpers import compute, random_submission
+from sikap.indices.tests.helpers import answered_campaign, compute, random_submission
 from sikap.organisation.models import ServiceUserCount
 from sikap.reports.documents import build
 from sikap.reports.documents.skm import skm_report
@@ -25,11 +25,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def campaign(world):
-    rng = random.Random(11)
-    campaign = make_campaign([world.division], with_service_links=False)
-    for _ in range(37):
-        random_submission(campaign, world.division, rng)
-    return campaign
+    return answered_campaign([(world.division, 37)], seed=11)
 
 
 def pdf_text(content: bytes) -> str:

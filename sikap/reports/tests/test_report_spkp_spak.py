@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from sikap.indices.queries import version_for
 from sikap.indices.templatetags.indices_tags import idnum
-from sikap.indices.tests.helpers import compute, random_submission
+from sikap.indices.tests.helpers import answered_campaign, compute, random_submission
 from sikap.instruments.models import InstrumentVersion
 from sikap.reports.documents import build
 from sikap.reports.documents.perception import perception_report
@@ -23,11 +23,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def campaign(world):
-    rng = random.Random(21)
-    campaign = make_campaign([world.division, world.other_division], with_service_links=False)
-    for _ in range(12):
-        random_submission(campaign, world.division, rng)
-    return campaign
+    return answered_campaign([(world.division, 12), (world.other_division, 0)], seed=21)
 
 
 def pdf_text(content: bytes) -> str:

@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import io
-import random
 
 import pytest
 from openpyxl import load_workbook
 
-from sikap.indices.tests.helpers import random_submission
+from sikap.indices.tests.helpers import answered_campaign
 from sikap.reports.models import ReportJob
-from sikap.testing.factories import make_campaign
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def campaign(world):
-    rng = random.Random(9)
-    campaign = make_campaign([world.division, world.other_division], with_service_links=False)
-    for _ in range(6):
-        random_submission(campaign, world.division, rng)
-    return campaign
+    return answered_campaign([(world.division, 6), (world.other_division, 0)], seed=9)
 
 
 def page(unit):

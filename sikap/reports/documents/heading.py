@@ -1,0 +1,56 @@
+"""What every report says of itself: its title and regulation, the unit, period and service it is about,
+whether it pools a subtree, and the signature and date it ends with."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from sikap.organisation.models import Period, Service, Unit
+from sikap.reports.documents.common import Signature, signature
+
+
+@dataclass
+class ReportHeading:
+    title: str
+    regulation: str
+    unit_name: str
+    unit_code: str
+    period_name: str
+    period_start: datetime.date
+    period_end: datetime.date
+    service_name: str
+    pooled: bool
+    signature: Signature
+    generated_on: datetime.date
+
+
+def heading(
+    title: str,
+    regulation: str,
+    unit: Unit,
+    period: Period,
+    service: Service | None,
+    *,
+    pooled: bool,
+    place: str,
+    today: datetime.date | None,
+) -> dict[str, Any]:
+    """The fields of `ReportHeading`, for a report's constructor; the date is today's unless given."""
+    day = today or timezone.localdate()
+    return {
+        "title": title,
+        "regulation": regulation,
+        "unit_name": unit.name,
+        "unit_code": unit.code,
+        "period_name": period.name,
+        "period_start": period.start,
+        "period_end": period.end,
+        "service_name": service.name if service is not None else "",
+        "pooled": pooled,
+        "signature": signature(unit, day, place),
+        "generated_on": day,
+    }
