@@ -243,3 +243,11 @@ def test_import_refuses_not_applicable_where_the_element_does_not_allow_it(world
         "Baris 3, kolom E3: Nilai 6 di luar skala 0-5.",
     ]
     assert not Submission.objects.exists()
+
+
+def test_the_operators_detail_page_shows_not_applicable_as_such(login, world, campaign, f03):
+    response = stored_response(world, campaign, f03)
+    page = login(world.operator).get(reverse("operator:submission", args=[response.submission_id]))
+    html = page.content.decode()
+    assert "Tidak berlaku / tidak tahu" in html and "None" not in html
+    assert "0 / 5" in html
