@@ -49,6 +49,7 @@ def element_count(version_id: int) -> int:
 # value None is "not applicable / don't know".
 AnswerTriples = dict[int, list[tuple[int, int | None, int | None]]]
 ELEMENT_SUMS = ("n", "total", "sumsq", "paired_n", "paired_total", "importance_total", "na")
+NA_AT = ELEMENT_SUMS.index("na")
 
 
 class Batch:
@@ -72,7 +73,7 @@ class Batch:
             for element_id, value, importance in triples:
                 if value is None:  # not applicable / don't know: its own row and count, no moments
                     self.answers[(*base, element_id, 0, 0, True)] += sign
-                    self.elements[(*unit_key, element_id)][6] += sign
+                    self.elements[(*unit_key, element_id)][NA_AT] += sign
                     continue
                 scores.append(value)
                 self.answers[(*base, element_id, value, importance or 0, False)] += sign

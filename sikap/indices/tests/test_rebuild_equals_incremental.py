@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 from sikap.indices.models import AnswerTally, RespondentTally
 from sikap.indices.tallies import rebuild
 from sikap.indices.tests.helpers import random_submission, tally_snapshot
+from sikap.instruments.models import Instrument
 from sikap.responses import actions
 from sikap.responses.models import Submission
-from sikap.instruments.models import Instrument
 from sikap.testing.factories import make_campaign, make_scaled_version
 
 pytestmark = pytest.mark.django_db
