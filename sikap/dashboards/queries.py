@@ -64,7 +64,9 @@ def scored(scope: read.Scope, moments: dict[int, read.ElementMoments]) -> IndexR
     """`read.result` for the scope from the element moments the page reads anyway: one pass over the
     tallies fewer."""
     assert scope.version is not None and scope.period is not None
-    by_element = {pk: {"count": m.n, "total": m.total, "sumsq": m.sumsq} for pk, m in moments.items()}
+    by_element = {
+        pk: {"count": m.n, "total": m.total, "sumsq": m.sumsq, "na": m.na} for pk, m in moments.items()
+    }
     return result_from_rows(scope.version, scope.period, scope.with_suspect, by_element, read.people(scope))
 
 

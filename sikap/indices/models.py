@@ -16,7 +16,8 @@ from sikap.organisation.models import Period, Unit
 
 
 class AnswerTally(models.Model):
-    """How many respondents gave one value (and importance) to one element."""
+    """How many respondents gave one value (and importance) to one element, or answered it "not
+    applicable / don't know" (`not_applicable`, with value and importance 0: never read as a score)."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
     service_key = models.BigIntegerField(default=0)
@@ -26,6 +27,7 @@ class AnswerTally(models.Model):
     element = models.ForeignKey(Element, on_delete=models.CASCADE, related_name="+")
     value = models.PositiveSmallIntegerField()
     importance = models.PositiveSmallIntegerField(default=0)  # 0 = not asked or not answered
+    not_applicable = models.BooleanField(default=False)
     n = models.BigIntegerField(default=0)
 
     class Meta:
@@ -40,6 +42,7 @@ class AnswerTally(models.Model):
                     "element",
                     "value",
                     "importance",
+                    "not_applicable",
                 ],
                 name="answer_tally_key",
             )
@@ -53,6 +56,7 @@ class ElementTally(models.Model):
     """One element's answers at a unit, all services and values together: their moments, and those of
     the answers that came with an importance (for the importance-performance quadrant).
 
+    `n` counts scores only; `na` counts "not applicable / don't know" answers beside them.
     `AnswerTally` summed over service and value, kept beside it in the same transaction: unit, regional
     and national figures read a number of rows set by units and elements, not by the volume of answers.
     """
@@ -68,6 +72,7 @@ class ElementTally(models.Model):
     paired_n = models.BigIntegerField(default=0)  # answers with an importance
     paired_total = models.BigIntegerField(default=0)  # sum of their values
     importance_total = models.BigIntegerField(default=0)  # sum of their importances
+    na = models.BigIntegerField(default=0)  # answers "not applicable / don't know": in none of the above
 
     class Meta:
         constraints = [
@@ -86,9 +91,10 @@ class RespondentTally(models.Model):
     There is no day in the key: the rows stop growing once every (unit, service, version, status) has
     answers, so period figures read the same few thousand rows at 100k responses and at 10M.
 
-    `complete` counts those who answered every element; `total_sum` and `total_sumsq` sum their total
-    score (the sum of their answers) and its square, from which the respondent-level mean and standard
-    deviation of the index follow exactly.
+    `complete` counts those who gave every element a score (an answer "not applicable / don't know"
+    leaves no total score, so such a respondent is counted in `n` but not `complete`); `total_sum` and
+    `total_sumsq` sum their total score (the sum of their answers) and its square, from which the
+    respondent-level mean and standard deviation of the index follow exactly.
     """
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")

@@ -6,7 +6,8 @@ tally model (a test enforces it). Each read is bulk first: it answers for many g
 periods) in a fixed number of queries, and the single-item read is the bulk read with one group.
 
 Unit, regional and national figures read the element tallies (rows set by units, not by volume); one
-service's figures read the answer tallies, the only ones kept per service.
+service's figures read the answer tallies, the only ones kept per service. Answers "not applicable /
+don't know" are read only as the count `na` beside each element's moments, never as a score.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ class Scope:
 
 # --- element moments ----------------------------------------------------------------------------------
 
-ELEMENT_SUMS = ("count", "total", "sumsq")
+ELEMENT_SUMS = ("count", "total", "sumsq", "na")
 PAIRED_SUMS = ("paired_n", "paired_total", "importance_total")
 PEOPLE_SUMS = {
     "people": Sum("n"),
@@ -98,12 +99,15 @@ PEOPLE_SUMS = {
 
 
 def _element_rows(scope: Scope, dims: Iterable[str], *, paired: bool = False) -> QuerySet[Any]:
-    """Per `dims` and element: count, sum and sum of squares of the answers (and of those paired with an
-    importance when `paired`), from the element tallies, or the answer tallies for one service."""
+    """Per `dims` and element: count, sum and sum of squares of the scores (and of those paired with an
+    importance when `paired`) and the count of answers "not applicable", from the element tallies, or
+    the answer tallies for one service."""
     rows: QuerySet[Any]
     if scope.by_service:
+        # Not-applicable rows hold value and importance 0: out of every sum but their own count.
         sums: dict[str, Any] = {
-            "count": Sum("n"),
+            "count": Sum("n", filter=Q(not_applicable=False)),
+            "na": Sum("n", filter=Q(not_applicable=True)),
             "total": Sum(F("value") * F("n")),
             "sumsq": Sum(F("value") * F("value") * F("n")),
         }
@@ -116,7 +120,7 @@ def _element_rows(scope: Scope, dims: Iterable[str], *, paired: bool = False) ->
             )
         rows = AnswerTally.objects.filter(scope.where())
     else:
-        sums = {"count": Sum("n"), "total": Sum("total"), "sumsq": Sum("sumsq")}
+        sums = {"count": Sum("n"), "total": Sum("total"), "sumsq": Sum("sumsq"), "na": Sum("na")}
         if paired:
             sums.update({name: Sum(name) for name in PAIRED_SUMS})
         rows = ElementTally.objects.filter(scope.where(services=False))
@@ -125,7 +129,8 @@ def _element_rows(scope: Scope, dims: Iterable[str], *, paired: bool = False) ->
 
 @dataclass
 class ElementMoments:
-    """Sums over one element's answers, and over the answers that came with an importance."""
+    """Sums over one element's scores, and over the scores that came with an importance; `na` counts
+    the answers "not applicable / don't know", which are in none of the sums."""
 
     n: int
     total: int
@@ -133,13 +138,14 @@ class ElementMoments:
     paired_n: int
     paired_total: int
     importance_total: int
+    na: int = 0
 
 
 def element_moments(scope: Scope) -> dict[int, ElementMoments]:
     """One query: per element id, the moments of its answers (and of those paired with an importance)."""
-    names = (*ELEMENT_SUMS, *PAIRED_SUMS)
+    names = {"n": "count", **{name: name for name in (*ELEMENT_SUMS[1:], *PAIRED_SUMS)}}
     return {
-        r["element_id"]: ElementMoments(*(r[name] or 0 for name in names))
+        r["element_id"]: ElementMoments(**{field: r[name] or 0 for field, name in names.items()})
         for r in _element_rows(scope, (), paired=True)
     }
 

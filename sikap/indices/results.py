@@ -21,6 +21,7 @@ class ElementStat:
     n: int
     mean: float | None
     ci95: tuple[float, float] | None
+    na: int = 0  # answers "not applicable / don't know": not in n, mean or interval
 
 
 @dataclass
@@ -41,6 +42,11 @@ class IndexResult:
     passed: bool | None = None  # WBK/WBBM threshold on 1-4
     threshold: float | None = None  # the threshold `passed` was judged against, on 1-4
     convention: str = ""
+
+    @property
+    def has_na(self) -> bool:
+        """Whether any element was answered "not applicable / don't know" (pages then show the counts)."""
+        return any(e.na for e in self.elements)
 
     @property
     def method(self) -> Method:
@@ -83,7 +89,8 @@ def result_from_rows(
 ) -> IndexResult:
     """An IndexResult from already pooled rows, scored exactly as `compute` scores them.
 
-    `by_element` maps element id to {"count", "total", "sumsq"}; `people` holds "people", "complete_n",
+    `by_element` maps element id to {"count", "total", "sumsq"} (and "na", the answers not applicable);
+    `people` holds "people", "complete_n",
     "totals" and "totals_sq". Pass `elements` (or prefetch `version.elements`) when scoring many groups.
     Without `intervals` the confidence intervals are left out (None): each costs a t quantile, too slow
     for hundreds of units on one page.
@@ -104,12 +111,15 @@ def result_from_rows(
                 n=n,
                 mean=float(Fraction(row["total"], n)) if row is not None and n else None,
                 ci95=(interval.lower, interval.upper) if interval else None,
+                na=(row.get("na") or 0) if row else 0,
             )
         )
     if not result.respondents:
         return result
-    sums = {e.code: by_element[e.pk]["total"] for e in elements if e.pk in by_element}
-    counts = {e.code: by_element[e.pk]["count"] for e in elements if e.pk in by_element}
+    # An element answered only "not applicable" has no score: the method sees it as unanswered.
+    scored = [e for e in elements if e.pk in by_element and by_element[e.pk]["count"]]
+    sums = {e.code: by_element[e.pk]["total"] for e in scored}
+    counts = {e.code: by_element[e.pk]["count"] for e in scored}
     try:
         method_of(version).score(result, version, sums, counts)
     except NoAnswersError:

@@ -3,6 +3,10 @@
 `on_submission_changed` runs inside the transaction that stores or re-reviews a submission: it takes
 the submission out of its old status bucket and adds it to the new one with one multi-row upsert per
 tally table. `rebuild` recomputes the same tallies with GROUP BY queries; both give identical integers.
+
+An answer "not applicable / don't know" (value None) is never a score: it is an answer tally row of its
+own (`not_applicable`, value and importance 0), counted in the element tally's `na` and in none of its
+moments, and it leaves its respondent without a total score (not `complete`).
 """
 
 from __future__ import annotations
@@ -41,8 +45,11 @@ def element_count(version_id: int) -> int:
     return Element.objects.filter(version_id=version_id).count()
 
 
-# What a tally update needs of one submission: its answers per version as (element, value, importance).
-AnswerTriples = dict[int, list[tuple[int, int, int | None]]]
+# What a tally update needs of one submission: its answers per version as (element, value, importance);
+# value None is "not applicable / don't know".
+AnswerTriples = dict[int, list[tuple[int, int | None, int | None]]]
+ELEMENT_SUMS = ("n", "total", "sumsq", "paired_n", "paired_total", "importance_total", "na")
+NA_AT = ELEMENT_SUMS.index("na")
 
 
 class Batch:
@@ -50,7 +57,7 @@ class Batch:
 
     def __init__(self) -> None:
         self.answers: Counter[tuple[Any, ...]] = Counter()
-        self.elements: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0] * 6)
+        self.elements: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0] * len(ELEMENT_SUMS))
         self.respondents: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
         self.groups: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
 
@@ -62,13 +69,20 @@ class Batch:
                 continue
             base = (submission.period_id, version_id, submission.unit_id, service_key, status)
             unit_key = (submission.period_id, version_id, submission.unit_id, status)
+            scores = []
             for element_id, value, importance in triples:
-                self.answers[(*base, element_id, value, importance or 0)] += sign
+                if value is None:  # not applicable / don't know: its own row and count, no moments
+                    self.answers[(*base, element_id, 0, 0, True)] += sign
+                    self.elements[(*unit_key, element_id)][NA_AT] += sign
+                    continue
+                scores.append(value)
+                self.answers[(*base, element_id, value, importance or 0, False)] += sign
                 paired = 1 if importance else 0
                 moments = [sign, sign * value, sign * value * value, sign * paired, sign * paired * value]
                 _add(self.elements[(*unit_key, element_id)], [*moments, sign * (importance or 0)])
-            complete = len(triples) == element_count(version_id)
-            total = sum(t[1] for t in triples) if complete else 0
+            # Complete = a score for every element; only complete respondents have a total score.
+            complete = len(scores) == element_count(version_id)
+            total = sum(scores) if complete else 0
             delta = [sign, sign * complete, sign * total, sign * total * total]
             _add(self.respondents[base], delta)
             for dimension, category in groups:
@@ -86,6 +100,7 @@ class Batch:
                 "element_id",
                 "value",
                 "importance",
+                "not_applicable",
             ],
             ["n"],
             [(*k, n) for k, n in self.answers.items() if n],
@@ -93,7 +108,7 @@ class Batch:
         _upsert(
             ElementTally,
             ["period_id", "version_id", "unit_id", "status", "element_id"],
-            ["n", "total", "sumsq", "paired_n", "paired_total", "importance_total"],
+            list(ELEMENT_SUMS),
             [(*k, *v) for k, v in self.elements.items() if any(v)],
         )
         _upsert(
@@ -226,11 +241,14 @@ def _element_sql() -> str:
     q = connection.ops.quote_name
     key = "period_id, version_id, unit_id, status, element_id"
     paired = "CASE WHEN importance > 0 THEN n ELSE 0 END"
+    # Not-applicable rows carry value and importance 0: they add to `na` and to no moment.
+    scored = "CASE WHEN not_applicable THEN 0 ELSE n END"
+    na = "CASE WHEN not_applicable THEN n ELSE 0 END"
     return f"""
         INSERT INTO {q(ElementTally._meta.db_table)} ({key}, n, total, sumsq, paired_n, paired_total,
-                                                      importance_total)
-        SELECT {key}, SUM(n), SUM(value * n), SUM(value * value * n), SUM({paired}), SUM(value * {paired}),
-               SUM(importance * n)
+                                                      importance_total, na)
+        SELECT {key}, SUM({scored}), SUM(value * n), SUM(value * value * n), SUM({paired}),
+               SUM(value * {paired}), SUM(importance * n), SUM({na})
         FROM {q(AnswerTally._meta.db_table)} WHERE period_id = %s
         GROUP BY {key}"""
 
@@ -244,16 +262,17 @@ def _rebuild_sql() -> tuple[str, str, list[str]]:
     counted = ", ".join(f"'{s}'" for s in COUNTED)
     answers = f"""
         INSERT INTO {t[AnswerTally]} (period_id, version_id, unit_id, service_key, status, element_id, value,
-                                      importance, n)
-        SELECT s.period_id, r.version_id, s.unit_id, COALESCE(s.service_id, 0), s.status, a.element_id, a.value,
-               COALESCE(a.importance, 0), COUNT(*)
+                                      importance, not_applicable, n)
+        SELECT s.period_id, r.version_id, s.unit_id, COALESCE(s.service_id, 0), s.status, a.element_id,
+               COALESCE(a.value, 0), COALESCE(a.importance, 0), a.not_applicable, COUNT(*)
         FROM {t[Answer]} a JOIN {t[Response]} r ON a.response_id = r.id JOIN {t[Submission]} s ON r.submission_id = s.id
         WHERE s.status IN ({counted}) AND s.period_id = %s
-        GROUP BY s.period_id, r.version_id, s.unit_id, COALESCE(s.service_id, 0), s.status, a.element_id, a.value,
-                 COALESCE(a.importance, 0)"""
+        GROUP BY s.period_id, r.version_id, s.unit_id, COALESCE(s.service_id, 0), s.status, a.element_id,
+                 COALESCE(a.value, 0), COALESCE(a.importance, 0), a.not_applicable"""
     bands = " ".join(f"WHEN s.age < {limit} THEN '{label}'" for limit, label in AGE_BANDS)
-    # A response counts as complete when it answered every element of its version; only complete ones
-    # contribute a total score. Responses without answers count nowhere (as in `Batch.add`).
+    # A response counts as complete when it gave every element of its version a score (COUNT(a.value)
+    # skips "not applicable" answers, whose value is NULL); only complete ones contribute a total score.
+    # Responses without answers count nowhere (as in `Batch.add`).
     per_response = f"""
         CREATE TEMPORARY TABLE {PER_RESPONSE} AS
         SELECT s.period_id, r.version_id, s.unit_id, COALESCE(s.service_id, 0) AS service_key, s.status,
@@ -262,7 +281,7 @@ def _rebuild_sql() -> tuple[str, str, list[str]]:
                CASE WHEN s.age IS NULL THEN '' {bands} ELSE '60+' END AS age_band,
                CASE WHEN c.k = ne.k THEN 1 ELSE 0 END AS complete,
                CASE WHEN c.k = ne.k THEN c.total ELSE 0 END AS total
-        FROM (SELECT a.response_id, COUNT(*) AS k, SUM(a.value) AS total
+        FROM (SELECT a.response_id, COUNT(a.value) AS k, SUM(a.value) AS total
               FROM {t[Answer]} a JOIN {t[Response]} r ON a.response_id = r.id
               JOIN {t[Submission]} s ON r.submission_id = s.id
               WHERE s.status IN ({counted}) AND s.period_id = %s

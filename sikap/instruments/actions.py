@@ -45,7 +45,9 @@ VERSION_FIELDS = [
     "method",
     "published_at",
 ]
-ELEMENT_FIELDS = ["version_id", "code", "name", "question", "labels", "ask_importance", "weight", "order"]
+ELEMENT_FIELDS = [
+    *("version_id", "code", "name", "question", "labels", "ask_importance", "allow_na", "weight", "order"),
+]
 FIELD_FIELDS = [
     "version_id",
     "code",

@@ -79,7 +79,7 @@ class DraftOnlyInline(admin.TabularInline):
 
 class ElementInline(DraftOnlyInline):
     model = Element
-    fields = ["order", "code", "name", "question", "labels", "ask_importance", "weight"]
+    fields = ["order", "code", "name", "question", "labels", "ask_importance", "allow_na", "weight"]
 
 
 class FieldInline(DraftOnlyInline):

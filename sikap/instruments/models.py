@@ -141,6 +141,12 @@ class Element(models.Model):
     question = models.TextField(_("pertanyaan"))
     labels = models.JSONField(_("label skala khusus"), default=list, blank=True)
     ask_importance = models.BooleanField(_("tanyakan tingkat kepentingan (harapan)"), default=False)
+    # Opt-in per element: "not applicable / don't know" is then a choice of its own, never a score.
+    allow_na = models.BooleanField(
+        _("boleh dijawab “tidak berlaku / tidak tahu”"),
+        default=False,
+        help_text=_("Misalnya unsur biaya untuk layanan gratis; jawaban ini tidak ikut dihitung."),
+    )
     weight = models.DecimalField(_("bobot"), max_digits=7, decimal_places=6, null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
@@ -163,6 +169,7 @@ class Element(models.Model):
         return super().delete(*args, **kwargs)
 
     def point_labels(self) -> list[tuple[int, str]]:
+        """(point, label) for each point of the version's scale, lowest first."""
         labels = self.labels or self.version.scale_labels or []
         return [(p, labels[i] if i < len(labels) else str(p)) for i, p in enumerate(self.version.points)]
 

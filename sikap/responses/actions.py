@@ -132,7 +132,13 @@ def submit_many(actor: Actor, items: list[tuple[Visit, Cleaned]]) -> list[Submis
     by_key = {(r.submission_id, r.version_id): r for r in responses}
     Answer.objects.bulk_create(
         [
-            Answer(response=by_key[(submission.pk, version_id)], element_id=e, value=v, importance=imp)
+            Answer(
+                response=by_key[(submission.pk, version_id)],
+                element_id=e,
+                value=v,
+                not_applicable=v is None,
+                importance=imp,
+            )
             for submission, (_, cleaned) in zip(submissions, fresh, strict=True)
             for version_id, answers in cleaned.answers.items()
             for e, (v, imp) in answers.items()
@@ -228,7 +234,13 @@ def _store_answers(submission: Submission, cleaned: Cleaned) -> None:
     by_version = {r.version_id: r for r in responses}
     Answer.objects.bulk_create(
         [
-            Answer(response=by_version[version_id], element_id=element_id, value=value, importance=importance)
+            Answer(
+                response=by_version[version_id],
+                element_id=element_id,
+                value=value,
+                not_applicable=value is None,  # the cleaned value None is "not applicable / don't know"
+                importance=importance,
+            )
             for version_id, answers in cleaned.answers.items()
             for element_id, (value, importance) in answers.items()
         ]

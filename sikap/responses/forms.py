@@ -18,7 +18,7 @@ from sikap.organisation.models import Period, Service, Unit
 from sikap.responses.codes import MAX_PER_BATCH
 from sikap.responses.models import Submission
 from sikap.responses.queries import Filters
-from sikap.responses.validation import answer_name, merged_fields
+from sikap.responses.validation import NA_CODE, answer_name, is_na, merged_fields
 
 ALL = [("", _("Semua"))]
 
@@ -147,6 +147,10 @@ class ScoreInput:
     value: str = ""
     error: str = ""
     importance: ScoreInput | None = None
+    # Where the element allows "tidak berlaku / tidak tahu": a box posting `na_code` under the same name.
+    allow_na: bool = False
+    na_checked: bool = False
+    na_code: str = NA_CODE
 
 
 @dataclass
@@ -175,18 +179,23 @@ def answer_sheet(
 ) -> tuple[list[Block], list[FieldInput]]:
     """The inputs of a paper form for a bundle, with what was entered and the error of each kept."""
 
-    def score(name: str, element: Element, version: InstrumentVersion) -> ScoreInput:
-        low, high = version.scale_min, version.scale_max
-        return ScoreInput(name, element, low, high, str(data.get(name, "")), errors.get(name, ""))
+    def score(name: str, element: Element, version: InstrumentVersion, low: int) -> ScoreInput:
+        getlist = getattr(data, "getlist", None)
+        posted = [str(v) for v in (getlist(name) if getlist else [data.get(name, "")]) if v is not None]
+        number = next((v for v in posted if not is_na(v)), "")
+        cell = ScoreInput(name, element, low, version.scale_max, number, errors.get(name, ""))
+        cell.na_checked = any(is_na(v) for v in posted)
+        return cell
 
     blocks = []
     for version in versions:
         block = Block(version)
         for element in version.elements.all():
             name = answer_name(version, element)
-            cell = score(name, element, version)
+            cell = score(name, element, version, version.scale_min)
+            cell.allow_na = element.allow_na
             if element.ask_importance:
-                cell.importance = score(f"{name}-imp", element, version)
+                cell.importance = score(f"{name}-imp", element, version, max(1, version.scale_min))
             block.inputs.append(cell)
         blocks.append(block)
     fields = [

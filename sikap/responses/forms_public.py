@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 
 from sikap.instruments.models import Field, InstrumentVersion, PublicLink
 from sikap.organisation.models import Service
-from sikap.responses.validation import answer_name, importance_name, merged_fields
+from sikap.responses.validation import NA_CODE, answer_name, importance_name, is_na, merged_fields
 
 START_SALT = "sikap.form"
 KIOSK_SALT = "sikap.kiosk"
@@ -52,6 +52,8 @@ class Question:
     options: list[Option]
     error: str = ""
     importance: Question | None = None
+    # "Tidak berlaku / tidak tahu": a radio of the same group, after the scale, where the element allows it.
+    na: Option | None = None
 
 
 @dataclass
@@ -148,9 +150,13 @@ def _block(version: InstrumentVersion, data: Mapping[str, Any], errors: Mapping[
             _options(name, labels, data.get(name), stars=stars, top=version.scale_max),
             error=_answer_error(name, data, errors),
         )
+        if element.allow_na:
+            chosen = is_na(data.get(name))
+            question.na = Option(NA_CODE, _("Tidak berlaku / tidak tahu"), chosen, f"{name}-{NA_CODE}")
         if element.ask_importance:
             imp = importance_name(version, element)
-            imp_labels = [(p, str(p)) for p, _label in labels]
+            # Importance is asked from 1 ("not important") even where the scale starts at 0.
+            imp_labels = [(p, str(p)) for p, _label in labels if p >= 1]
             question.importance = Question(
                 imp,
                 number,

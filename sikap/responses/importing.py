@@ -2,9 +2,11 @@
 
 One row per respondent, one column per element named by its code (U1, K3, A5, or SKM-U1 where codes
 clash), optional date, service, profile and free-text columns. Every row is checked with the same
-rules as the public form (`clean_score`, `clean_field`); if any cell is wrong nothing is stored and
-every problem is reported with its spreadsheet row (the header is row 1) and column. Each row gets an
-idempotency key from the file's SHA-256 and its row number, so importing a file twice counts it once.
+rules as the public form (`clean_answer`, `clean_field`: an element that allows it takes "TT", "N/A",
+"tidak tahu" or "tidak berlaku", in any case, for "not applicable"); if any cell is wrong nothing is
+stored and every problem is reported with its spreadsheet row (the header is row 1) and column. Each
+row gets an idempotency key from the file's SHA-256 and its row number, so importing a file twice
+counts it once.
 """
 
 from __future__ import annotations
@@ -250,7 +252,9 @@ def check(target: Target, table: Table, digest: str) -> tuple[list[Planned], lis
             service, error = find_service(target.services, str(raw_service))
             if error:
                 problems.append(Problem(number, header_of["service"], error))
-        cleaned = clean_submission(selected, data, require_answers=False, enforce_required_fields=False)
+        cleaned = clean_submission(
+            selected, data, require_answers=False, enforce_required_fields=False, name_elements=False
+        )
         for name, message in cleaned.errors.items():
             problems.append(Problem(number, header_of.get(name, ""), message))
         if not problems:

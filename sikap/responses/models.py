@@ -123,11 +123,18 @@ class Response(models.Model):
 
 
 class Answer(models.Model):
-    """One element's score (and importance, where asked) in a response."""
+    """One element's score (and importance, where asked) in a response, or "not applicable / don't know".
+
+    A score is a value on the version's scale (0..10 here; the version's own range is checked by
+    `validation.clean_score`). "Tidak berlaku / tidak tahu", where the element allows it, is a state of
+    its own: `not_applicable` with no value and no importance, so no sum or count of values can take it
+    for a score.
+    """
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     element = models.ForeignKey(Element, on_delete=models.PROTECT, related_name="answers")
-    value = models.PositiveSmallIntegerField(_("nilai"))
+    value = models.PositiveSmallIntegerField(_("nilai"), null=True, blank=True)
+    not_applicable = models.BooleanField(_("tidak berlaku / tidak tahu"), default=False)
     importance = models.PositiveSmallIntegerField(_("tingkat kepentingan"), null=True, blank=True)
 
     class Meta:
@@ -136,9 +143,17 @@ class Answer(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["response", "element"], name="answer_unique_element"),
             models.CheckConstraint(
-                condition=Q(value__gte=1) & Q(value__lte=10),
+                condition=Q(value__isnull=True) | (Q(value__gte=0) & Q(value__lte=10)),
                 name="answer_value_on_a_scale",
                 violation_error_message=_("Nilai jawaban harus berada pada skala instrumen."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(not_applicable=False) & Q(value__isnull=False))
+                | (Q(not_applicable=True) & Q(value__isnull=True) & Q(importance__isnull=True)),
+                name="answer_score_or_not_applicable",
+                violation_error_message=_(
+                    "Jawaban berisi nilai atau “tidak berlaku / tidak tahu”, tidak keduanya."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(importance__isnull=True) | (Q(importance__gte=1) & Q(importance__lte=10)),
@@ -148,7 +163,7 @@ class Answer(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.element.code}={self.value}"
+        return f"{self.element.code}={'TT' if self.not_applicable else self.value}"
 
 
 class ServiceCode(models.Model):

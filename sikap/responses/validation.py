@@ -2,6 +2,10 @@
 
 The same small functions serve the public form, paper entry and file import, so a value is judged by
 one rule wherever it comes from. Messages go through gettext: Indonesian first, English when active.
+
+An element's answer is a score on its version's scale (0-5 is as valid as 1-4) or, only where the
+element allows it, "tidak berlaku / tidak tahu" (not applicable / don't know): cleaned as the value
+None, stored as `Answer.not_applicable`, and never a score.
 """
 
 from __future__ import annotations
@@ -17,19 +21,39 @@ from sikap.instruments.models import Element, Field, InstrumentVersion
 PROFILE_COLUMNS = {"age", "sex", "education", "occupation"}
 FEEDBACK_COLUMNS = {"suggestion", "complaint"}
 
+# What the form posts, exports write and imports read for "not applicable / don't know".
+NA_CODE = "TT"
+# Accepted spellings of it (compared in lower case with spaces normalised), from forms and files.
+NA_CODES = frozenset(
+    {"tt", "n/a", "na", "tidak tahu", "tidak berlaku", "tidak berlaku/tidak tahu", "tidak tahu/tidak berlaku"}
+)
+
+
+def is_na(raw: Any) -> bool:
+    """Whether a cell or posted value means "not applicable / don't know" (any accepted spelling)."""
+    if raw is None:
+        return False
+    text = " ".join(str(raw).split()).lower().replace(" / ", "/")
+    return text in NA_CODES
+
 
 @dataclass
 class Cleaned:
     """Valid values of one submission, and every error keyed by the input name it belongs to."""
 
-    answers: dict[int, dict[int, tuple[int, int | None]]] = field(default_factory=dict)
+    # version id -> element id -> (score, importance); score None = "not applicable / don't know"
+    answers: dict[int, dict[int, tuple[int | None, int | None]]] = field(default_factory=dict)
     profile: dict[str, Any] = field(default_factory=dict)
     feedback: dict[str, str] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
 
     @property
     def answer_values(self) -> dict[int, dict[int, int]]:
-        return {v: {e: pair[0] for e, pair in answers.items()} for v, answers in self.answers.items()}
+        """The scores per version (answers "not applicable" left out: they are no score)."""
+        return {
+            v: {e: pair[0] for e, pair in answers.items() if pair[0] is not None}
+            for v, answers in self.answers.items()
+        }
 
 
 def answer_name(version: InstrumentVersion, element: Element) -> str:
@@ -41,8 +65,19 @@ def importance_name(version: InstrumentVersion, element: Element) -> str:
     return f"{answer_name(version, element)}-imp"
 
 
-def clean_score(raw: Any, version: InstrumentVersion, *, required: bool) -> tuple[int | None, str | None]:
-    """A score on the version's scale: (value, None), (None, None) if blank and allowed, or (None, error)."""
+def clean_score(
+    raw: Any,
+    version: InstrumentVersion,
+    *,
+    required: bool,
+    element: Element | None = None,
+    low: int | None = None,
+) -> tuple[int | None, str | None]:
+    """A score on the version's scale: (value, None), (None, None) if blank and allowed, or (None, error).
+
+    With `element` a value off the scale is refused naming the element; `low` raises the scale's lower
+    end (importance is asked from 1 even where a scale starts at 0).
+    """
     text = "" if raw is None else str(raw).strip()
     if text.endswith(".0"):  # spreadsheets turn 4 into 4.0
         text = text[:-2]
@@ -51,13 +86,44 @@ def clean_score(raw: Any, version: InstrumentVersion, *, required: bool) -> tupl
     if not text.lstrip("-").isdigit():
         return None, _("Nilai “%(value)s” bukan angka bulat.") % {"value": text[:20]}
     value = int(text)
-    if not version.scale_min <= value <= version.scale_max:
-        return None, _("Nilai %(value)s di luar skala %(low)s-%(high)s.") % {
-            "value": value,
-            "low": version.scale_min,
-            "high": version.scale_max,
-        }
+    bottom = version.scale_min if low is None else max(low, version.scale_min)
+    if not bottom <= value <= version.scale_max:
+        values = {"value": value, "low": bottom, "high": version.scale_max}
+        if element is not None:
+            message = _("Unsur %(code)s (%(name)s): nilai %(value)s di luar skala %(low)s-%(high)s.")
+            return None, message % {**values, "code": element.code, "name": element.name}
+        return None, _("Nilai %(value)s di luar skala %(low)s-%(high)s.") % values
     return value, None
+
+
+def clean_answer(
+    raw: Any, version: InstrumentVersion, element: Element, *, required: bool, name_element: bool = True
+) -> tuple[int | None, bool, str | None]:
+    """An element's answer: (score, False, None), (None, True, None) for "not applicable / don't know"
+    where the element allows it, (None, False, None) if blank and allowed, or (None, False, error)."""
+    if is_na(raw):
+        if element.allow_na:
+            return None, True, None
+        message = _(
+            "Unsur %(code)s (%(name)s) tidak menyediakan jawaban “tidak berlaku / tidak tahu”; "
+            "isi nilai %(low)s-%(high)s."
+        )
+        values = {"code": element.code, "name": element.name}
+        return None, False, message % {**values, "low": version.scale_min, "high": version.scale_max}
+    value, error = clean_score(raw, version, required=required, element=element if name_element else None)
+    return value, False, error
+
+
+def answer_input(data: Mapping[str, Any], name: str) -> tuple[Any, str | None]:
+    """The posted answer of one element. Paper entry posts a number and a "TT" box under one name: both
+    filled is refused rather than one of them silently winning."""
+    getlist = getattr(data, "getlist", None)
+    if getlist is None:
+        return data.get(name), None
+    values = [v for v in getlist(name) if str(v).strip()]
+    if len(values) > 1:
+        return None, _("Isi nilai atau pilih “tidak berlaku / tidak tahu”, jangan keduanya.")
+    return (values[0] if values else None), None
 
 
 def clean_field(raw: Any, spec: Field) -> tuple[Any, str | None]:
@@ -106,23 +172,33 @@ def clean_submission(
     require_answers: bool = True,
     name_of: Callable[[InstrumentVersion, Element], str] = answer_name,
     enforce_required_fields: bool = True,
+    name_elements: bool = True,
 ) -> Cleaned:
-    """Check every answer and field of a bundle; collect all errors rather than stopping at the first."""
+    """Check every answer and field of a bundle; collect all errors rather than stopping at the first.
+
+    `name_elements=False` leaves the element out of a score's message (an import names its column).
+    """
     cleaned = Cleaned()
     for version in versions:
-        answers: dict[int, tuple[int, int | None]] = {}
+        answers: dict[int, tuple[int | None, int | None]] = {}
         for element in version.elements.all():
             name = name_of(version, element)
-            value, error = clean_score(data.get(name), version, required=require_answers)
+            raw, error = answer_input(data, name)
+            value, na, error = (
+                (None, False, error)
+                if error
+                else clean_answer(raw, version, element, required=require_answers, name_element=name_elements)
+            )
             if error:
                 cleaned.errors[name] = error
             importance = None
-            if element.ask_importance:
+            # Importance pairs with a score: an answer "not applicable" keeps none (it has no pair).
+            if element.ask_importance and not na:
                 imp_name = f"{name}-imp"
-                importance, error = clean_score(data.get(imp_name), version, required=False)
+                importance, error = clean_score(data.get(imp_name), version, required=False, low=1)
                 if error:
                     cleaned.errors[imp_name] = error
-            if value is not None:
+            if value is not None or na:
                 answers[element.pk] = (value, importance)
         cleaned.answers[version.pk] = answers
     for spec in merged_fields(versions):

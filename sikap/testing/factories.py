@@ -118,3 +118,40 @@ def make_campaign(
             for service in Service.objects.filter(unit=unit, year=period.start.year, active=True):
                 PublicLink.objects.create(campaign=campaign, unit=unit, service=service)
     return campaign
+
+
+def make_scaled_version(
+    code: str = "F03",
+    *,
+    scale: tuple[int, int] = (0, 5),
+    elements: tuple[str, ...] = ("E1", "E2", "E3"),
+    allow_na: tuple[str, ...] = ("E2", "E3"),
+    ask_importance: tuple[str, ...] = (),
+    method: str = "mean",
+) -> Any:
+    """A published instrument version on its own scale (0-5 by default, like PEKPPP's users' form F-03)
+    whose `allow_na` elements may be answered "tidak berlaku / tidak tahu"."""
+    from sikap.instruments.models import Element, Instrument, InstrumentVersion
+
+    instrument = Instrument.objects.create(code=code, name=f"Uji skala {code}", method=method)
+    version = InstrumentVersion.objects.create(
+        instrument=instrument,
+        number=1,
+        title=f"Uji skala {code}",
+        scale_min=scale[0],
+        scale_max=scale[1],
+        method=method,
+    )
+    for order, element_code in enumerate(elements):
+        Element.objects.create(
+            version=version,
+            code=element_code,
+            name=f"Unsur {element_code}",
+            question=f"Bagaimana {element_code}?",
+            allow_na=element_code in allow_na,
+            ask_importance=element_code in ask_importance,
+            order=order,
+        )
+    InstrumentVersion.objects.filter(pk=version.pk).update(status=InstrumentVersion.Status.PUBLISHED)
+    version.refresh_from_db()
+    return version

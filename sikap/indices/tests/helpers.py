@@ -7,6 +7,8 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
+from django.db.models import Q
+
 from sikap.indices import read
 from sikap.indices.models import AnswerTally, ElementTally, GroupTally, RespondentTally
 from sikap.indices.results import IndexResult
@@ -18,12 +20,17 @@ from sikap.responses.validation import answer_name, clean_submission
 EDUCATION = ["SD", "SMP", "SMA", "D1-D3", "D4/S1", "S2", "S3"]
 
 
-def random_answers(campaign: Campaign, rng: random.Random, *, blanks: float = 0.0) -> dict[str, Any]:
+def random_answers(
+    campaign: Campaign, rng: random.Random, *, blanks: float = 0.0, na: float = 0.0
+) -> dict[str, Any]:
+    """Random answers; where an element allows it, "TT" (not applicable) with probability `na`."""
     data: dict[str, Any] = {}
     for version in campaign.ordered_versions():
         for element in version.elements.all():
             if rng.random() >= blanks:
                 data[answer_name(version, element)] = rng.randint(version.scale_min, version.scale_max)
+                if element.allow_na and na and rng.random() < na:
+                    data[answer_name(version, element)] = "TT"
     data["age"] = rng.choice([None, rng.randint(17, 75)])
     data["sex"] = rng.choice(["", "Laki-laki", "Perempuan"])
     data["education"] = rng.choice(["", *EDUCATION])
@@ -60,11 +67,12 @@ def random_submission(
     rng: random.Random,
     *,
     blanks: float = 0.0,
+    na: float = 0.0,
     service: Any = None,
     channel: str = "paper",
     started_at: Any = None,
 ) -> Any:
-    cleaned = clean(campaign, random_answers(campaign, rng, blanks=blanks))
+    cleaned = clean(campaign, random_answers(campaign, rng, blanks=blanks, na=na))
     if not any(cleaned.answers.values()):
         return None
     return store(campaign, unit, cleaned, channel=channel, service=service, started_at=started_at)
@@ -75,7 +83,9 @@ def tally_snapshot() -> dict[str, set[tuple]]:
     snap = {}
     for model in (AnswerTally, ElementTally, RespondentTally, GroupTally):
         fields = [f.attname for f in model._meta.concrete_fields if f.attname != "id"]
-        snap[model.__name__] = {tuple(row) for row in model.objects.filter(n__gt=0).values_list(*fields)}
+        # An element answered only "not applicable" has an element tally with n 0 and na > 0.
+        present = Q(n__gt=0) | Q(na__gt=0) if model is ElementTally else Q(n__gt=0)
+        snap[model.__name__] = {tuple(row) for row in model.objects.filter(present).values_list(*fields)}
     return snap
 
 

@@ -17,7 +17,7 @@ from django.db import connection
 
 from sikap.indices.tallies import AGE_BANDS
 from sikap.organisation.models import Service, Unit
-from sikap.reports.exports.rows import FORMULA_START, Rows
+from sikap.reports.exports.rows import FORMULA_START, NA_CODE, Rows
 from sikap.responses.models import Answer, Response, Submission
 
 BLOCK = 256 * 1024  # bytes handed on at a time (COPY sends a message per row)
@@ -85,7 +85,7 @@ def _select(export: Rows) -> tuple[str, list[Any]]:
         # Element ids written in as integer literals: a plain comparison per answer row and column is
         # several times cheaper than `= ANY(parameter)`.
         aggregates = ", ".join(
-            f"MAX(a.{kind}) FILTER (WHERE a.element_id IN ({', '.join(str(int(i)) for i in ids)})) AS c{n}"
+            _answer_cell(kind, ids, n, layout.answer_na[n] if n < len(layout.answer_na) else False)
             for n, (kind, ids) in enumerate(layout.answer_keys)
         )
         pivot = f"""
@@ -101,3 +101,15 @@ def _select(export: Rows) -> tuple[str, list[Any]]:
         {pivot}
         ORDER BY s.id"""
     return sql, params
+
+
+def _answer_cell(kind: str, ids: list[int], n: int, na: bool) -> str:
+    """One pivoted answer column; where the element allows it, "not applicable" (value NULL) as `NA_CODE`
+    like the Python path (the extra aggregate only on those columns: the rest stay as cheap as before)."""
+    where = f"FILTER (WHERE a.element_id IN ({', '.join(str(int(i)) for i in ids)}))"
+    if kind == "value" and na:
+        return (
+            f"COALESCE(CAST(MAX(a.value) {where} AS text), "
+            f"CASE WHEN bool_or(a.not_applicable) {where} THEN '{NA_CODE}' END) AS c{n}"
+        )
+    return f"MAX(a.{kind}) {where} AS c{n}"

@@ -2,7 +2,8 @@
 
 Submissions are read by keyset pagination, `CHUNK` at a time, with one more query for the chunk's answers
 (two queries per chunk, whatever the size): the CSV and XLSX writers run in constant memory, and .sav
-keeps only compact codes (see `sav`).
+keeps only compact codes (see `sav`). An answer "not applicable / don't know" is the string `NA_CODE`
+("TT") in the rows, never a number: CSV and XLSX write it as is, .sav as a user-missing code.
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from sikap.indices.tallies import AGE_BANDS, age_band
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.models import Period, Service, Unit
 from sikap.responses.models import Answer, Response, Submission
+from sikap.responses.validation import NA_CODE as NA_CODE  # re-exported: the writers take it from here
 from sikap.responses.validation import merged_fields
 
 CHUNK = 2000
 # A cell starting with one of these is a formula to Excel and LibreOffice; respondents' text must not be.
 FORMULA_START = "=+-@\t\r"
+NA_LABEL = "Tidak berlaku/tidak tahu"
 PROFILE_LABELS = {"sex": "Jenis kelamin", "education": "Pendidikan terakhir", "occupation": "Pekerjaan"}
 PRIVACY_NOTE = (
     "Data pribadi (UU 27/2022): tanpa identitas, tetapi saran dan pengaduan dapat memuat data pribadi; "
@@ -62,6 +65,7 @@ class Column:
     values: dict[int, str] = field(default_factory=dict)
     codes: dict[Any, int] = field(default_factory=dict)  # stored value -> .sav code, for `coded`
     measure: str = "nominal"
+    na: bool = False  # an answer column whose element allows "not applicable / don't know" (`NA_CODE`)
 
 
 @dataclass
@@ -73,6 +77,8 @@ class Layout:
     version_ids: list[int]
     units: dict[int, tuple[str, str]]
     services: dict[int, str]
+    # Per answer column: whether it may hold `NA_CODE` (its element allows "not applicable").
+    answer_na: list[bool] = field(default_factory=list)
 
     @property
     def names(self) -> list[str]:
@@ -110,14 +116,17 @@ def _answer_columns(versions: list[InstrumentVersion]) -> tuple[list[Column], li
             if name not in specs:
                 order.setdefault(code, []).append(name)
                 points = dict(element.point_labels())
-                specs[name] = {"label": element.name, "points": points, "ids": [], "imp": False}
+                specs[name] = {"label": element.name, "points": points, "ids": [], "imp": False, "na": False}
             specs[name]["ids"].append(element.pk)
             specs[name]["imp"] |= element.ask_importance
+            specs[name]["na"] |= element.allow_na
     columns, keys = [], []
     for names in order.values():
         for name in names:
             spec = specs[name]
-            columns.append(Column(name, spec["label"], "score", spec["points"], measure="ordinal"))
+            columns.append(
+                Column(name, spec["label"], "score", spec["points"], measure="ordinal", na=spec["na"])
+            )
             keys.append(("value", spec["ids"]))
         for name in (n for n in names if specs[n]["imp"]):
             label = f"{specs[name]['label']} (kepentingan)"
@@ -157,6 +166,7 @@ def layout_for(scope: Scope) -> Layout:
         columns=columns,
         answer_keys=keys,
         version_ids=[v.pk for v in versions],
+        answer_na=[c.na for c in answers],  # `answers` is parallel to `keys`
         units={pk: (code, name) for pk, code, name in subtree.values_list("pk", "code", "name")},
         services=dict(services),
     )
@@ -195,17 +205,17 @@ def _pivot(layout: Layout, ids: list[int]) -> dict[int, list[Any]]:
         cursor.execute(sql, params)
         answers = cursor.fetchall()
     width = len(layout.answer_keys)
-    rows = {submission_id: [None] * width for submission_id in ids}
+    rows: dict[int, list[Any]] = {submission_id: [None] * width for submission_id in ids}
     for submission_id, element_id, value, *importance in answers if importance_at else ():
         row = rows.get(submission_id)
         if row is not None:
-            row[value_at[element_id]] = value
+            row[value_at[element_id]] = NA_CODE if value is None else value
             if importance[0] is not None:
                 row[importance_at[element_id]] = importance[0]
     for submission_id, element_id, value in () if importance_at else answers:
         row = rows.get(submission_id)
         if row is not None:
-            row[value_at[element_id]] = value
+            row[value_at[element_id]] = NA_CODE if value is None else value
     return rows
 
 

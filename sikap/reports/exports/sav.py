@@ -2,6 +2,8 @@
 
 It cannot stream: pyreadstat writes a whole data frame. Each column is kept as one- or two-byte codes
 (masked Int8/Int16) or categories while the chunks are read, which bounds the memory (docs/benchmarks.md).
+A score column keeps -1 for blank (0 is a score on a 0-5 scale) and writes "not applicable / don't know"
+as the user-missing code `NA_SAV` with its value label, so SPSS leaves it out of every statistic.
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ import textwrap
 from array import array
 from typing import Any
 
-from sikap.reports.exports.rows import PRIVACY_NOTE, Column, Rows
+from sikap.reports.exports.rows import NA_CODE, NA_LABEL, PRIVACY_NOTE, Column, Rows
+
+NA_SAV = 99  # "Tidak berlaku/tidak tahu" in .sav: above every scale (at most 10) and every age in a score
+BLANK_SCORE = -1
 
 
 def write_sav(export: Rows, path: str) -> None:
@@ -27,9 +32,12 @@ def write_sav(export: Rows, path: str) -> None:
         export.layout.columns,
     )
     sinks.clear()  # the frame holds copies; the gathered arrays can go
-    labels: dict[str, dict[int | float, str]] = {
-        c.name: {k: v for k, v in c.values.items()} for c in columns if c.values
-    }
+    labels: dict[str, dict[int | float, str]] = {}
+    for c in columns:
+        if c.values or c.na:
+            labels[c.name] = {k: v for k, v in c.values.items()}
+            if c.na:
+                labels[c.name][NA_SAV] = NA_LABEL
     pyreadstat.write_sav(
         frame,
         path,
@@ -37,6 +45,7 @@ def write_sav(export: Rows, path: str) -> None:
         column_labels={c.name: c.label for c in columns},
         variable_value_labels=labels,
         variable_measure={c.name: c.measure for c in columns},
+        missing_ranges={c.name: [NA_SAV] for c in columns if c.na},
         row_compress=True,
         note=textwrap.wrap(PRIVACY_NOTE, 80),  # SPSS documents are lines of 80 bytes
     )
@@ -55,8 +64,8 @@ class _Sink:
         kind, seen = self.column.kind, self.seen
         if kind in ("number", "flag", "text"):
             self.data.extend(values)
-        elif kind == "score":
-            self.data.extend([v or 0 for v in values])  # scores start at 1 and ages at 10: 0 is blank
+        elif kind == "score":  # 0 is a score on a 0-5 scale: blank is -1, "not applicable" NA_SAV
+            self.data.extend([BLANK_SCORE if v is None else NA_SAV if v == NA_CODE else v for v in values])
         elif kind == "date":
             self.data.extend([seen.setdefault(v, v) for v in values])  # one object per distinct day
         elif kind == "category":
@@ -83,7 +92,7 @@ class _Sink:
         if kind == "category":
             categories = sorted(self.seen, key=self.seen.__getitem__)
             return pd.Categorical.from_codes(values.astype(np.int32), categories=categories)
-        blank = values == 0
+        blank = values == (BLANK_SCORE if kind == "score" else 0)
         if kind in ("score", "coded") and blank.any():
             return pd.arrays.IntegerArray(values.copy(), blank)
         return values.copy()

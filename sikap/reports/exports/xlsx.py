@@ -6,7 +6,7 @@ from __future__ import annotations
 import tempfile
 from typing import IO, Any
 
-from sikap.reports.exports.rows import PRIVACY_NOTE, Rows
+from sikap.reports.exports.rows import NA_CODE, NA_LABEL, PRIVACY_NOTE, Rows
 
 XLSX_MAX_ROWS = 1_048_576  # per sheet, header included; longer exports continue on "Data 2", ...
 
@@ -53,4 +53,6 @@ def _codebook(export: Rows, sheet: Any, bold: Any) -> None:
     sheet.write_row(4, 0, ["Variabel", "Keterangan", "Label nilai"], bold)
     for r, column in enumerate(export.layout.columns, start=5):
         labels = "; ".join(f"{k} = {v}" for k, v in column.values.items())
+        if column.na:  # written as the text NA_CODE in the data sheet, never as a number
+            labels = "; ".join(p for p in (labels, f"{NA_CODE} = {NA_LABEL}") if p)
         sheet.write_row(r, 0, [column.name, column.label, labels])
