@@ -19,22 +19,16 @@ from sikap.indices import read
 from sikap.indices.methods import method_of
 from sikap.indices.read import ElementMoments
 from sikap.indices.results import ElementStat, IndexResult
-from sikap.indices.tallies import AGE_BANDS, DIMENSIONS
 from sikap.indices.targets import population
-from sikap.instruments.models import InstrumentVersion
+from sikap.instruments.models import Field, InstrumentVersion
+from sikap.instruments.queries import breakdown_fields
 from sikap.organisation.models import Period, Service, Unit
 from sikap.scoring.equity import GroupIndex, Spread, WeightedIndex, spread, weighted_index
 from sikap.scoring.ipa import IpaInput, IpaResult, ipa
 from sikap.scoring.reliability import Moments, alpha_label, cronbach_alpha
 from sikap.scoring.statistics import mean_sd_from_aggregates
 
-DIMENSION_LABELS = {
-    "sex": _("Jenis kelamin"),
-    "age_band": _("Kelompok usia"),
-    "education": _("Pendidikan"),
-    "occupation": _("Pekerjaan"),
-    "service": _("Jenis layanan"),
-}
+SERVICE_LABEL = _("Jenis layanan")
 ALPHA_LABELS = {
     "sangat baik": _("sangat baik"),
     "baik": _("baik"),
@@ -45,7 +39,6 @@ ALPHA_LABELS = {
     "tidak dapat dihitung": _("tidak dapat dihitung"),
 }
 BLANK = _("(tidak diisi)")
-AGE_ORDER = {label: i for i, label in enumerate([*(label for _limit, label in AGE_BANDS), "60+"])}
 
 
 def to_score(version: InstrumentVersion, mean: float) -> float:
@@ -184,23 +177,43 @@ def _cell(version: InstrumentVersion, category: str, label: str, row: dict[str, 
     return Cell(category, label, row["n_"] or 0, mean, to_score(version, mean) if mean is not None else None)
 
 
+def profile_groups(
+    version: InstrumentVersion, rows: Iterable[dict[str, Any]]
+) -> list[tuple[Field, list[tuple[dict[str, Any], str]]]]:
+    """The group rows of each breakdown field of the version, with their labels, in the defined order:
+    the field's options (or bands) as defined, values it no longer defines after them by name, blank last.
+    Labels are in the reader's language. Reads the version's fields (prefetched by `with_parts`)."""
+    fields = breakdown_fields(version.pk)
+    by_dimension: dict[str, list[dict[str, Any]]] = {f.dimension: [] for f in fields}
+    for row in rows:
+        if row["dimension"] in by_dimension and row["n_"]:
+            by_dimension[row["dimension"]].append(row)
+    groups = []
+    for spec in fields:
+        known = spec.categories()
+        position = {category: i for i, (category, _label) in enumerate(known)}
+        labels = dict(known)
+        found = sorted(
+            by_dimension[spec.dimension],
+            key=lambda r: (r["category"] == "", position.get(r["category"], len(known)), r["category"]),
+        )
+        groups.append((spec, [(r, labels.get(r["category"]) or r["category"] or str(BLANK)) for r in found]))
+    return groups
+
+
 def breakdowns(scope: read.Scope, *, by_service: bool = True) -> list[Breakdown]:
-    """n and mean score per sex, age band, education, occupation (and service), small cells suppressed.
+    """n and mean score per group of each breakdown field of the version (sex, age band, education,
+    occupation for the standard ones) and per service, small cells suppressed.
 
     The threshold is the instrument's `min_cell` (default 5). Two queries, three with services.
     """
     version = scope.version
     assert version is not None
     k = len(version.elements.all())
-    by_dimension: dict[str, Breakdown] = {d: Breakdown(d, str(DIMENSION_LABELS[d])) for d in DIMENSIONS}
-    rows = read.group_rows(scope)
-    for row in sorted(
-        rows, key=lambda r: (r["category"] == "", AGE_ORDER.get(r["category"], 0), r["category"])
-    ):
-        if row["dimension"] in by_dimension and row["n_"]:
-            label = row["category"] or str(BLANK)
-            cell = _cell(version, row["category"], label, row, k)
-            by_dimension[row["dimension"]].cells.append(cell)
+    by_dimension = {}
+    for spec, rows in profile_groups(version, read.group_rows(scope)):
+        breakdown = by_dimension[spec.dimension] = Breakdown(spec.dimension, spec.title())
+        breakdown.cells = [_cell(version, row["category"], label, row, k) for row, label in rows]
     if not by_service:
         result = list(by_dimension.values())
         for breakdown in result:
@@ -212,7 +225,7 @@ def breakdowns(scope: read.Scope, *, by_service: bool = True) -> list[Breakdown]
             pk__in=[r["service_key"] for r in service_rows if r["service_key"]]
         ).values_list("pk", "name")
     )
-    services = Breakdown("service", str(DIMENSION_LABELS["service"]))
+    services = Breakdown("service", str(SERVICE_LABEL))
     for row in sorted(service_rows, key=lambda r: (r["service_key"] == 0, names.get(r["service_key"], ""))):
         label = names.get(row["service_key"]) or str(BLANK)
         services.cells.append(_cell(version, str(row["service_key"]), label, row, k))

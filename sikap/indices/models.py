@@ -127,7 +127,7 @@ class GroupTally(models.Model):
     version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="+")
     period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
     status = models.CharField(max_length=10)
-    dimension = models.CharField(max_length=20)
+    dimension = models.CharField(max_length=40)  # a breakdown field's `dimension` (sex, age_band...)
     category = models.CharField(max_length=40)
     n = models.BigIntegerField(default=0)
     complete = models.BigIntegerField(default=0)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -20,29 +21,62 @@ from django.db import connection, models, transaction
 from django.db.models import Prefetch
 
 from sikap.indices.models import AnswerTally, ElementTally, GroupTally, RespondentTally
-from sikap.instruments.models import Element
+from sikap.instruments.models import Element, Field
+from sikap.instruments.profile import band_of
+from sikap.instruments.queries import breakdown_fields
 from sikap.organisation.models import Period
+from sikap.responses import profile
 from sikap.responses.models import Answer, Response, Submission
 
 COUNTED = (Submission.Status.ACCEPTED, Submission.Status.SUSPECT)
 MAX_PARAMETERS = 30_000  # per statement; SQLite allows 32,766
-DIMENSIONS = ("sex", "age_band", "education", "occupation")
-AGE_BANDS = ((20, "<20"), (30, "20-29"), (40, "30-39"), (50, "40-49"), (60, "50-59"))
-
-
-def age_band(age: int | None) -> str:
-    if age is None:
-        return ""
-    for limit, label in AGE_BANDS:
-        if age < limit:
-            return label
-    return "60+"
 
 
 @cache
 def element_count(version_id: int) -> int:
     """Elements of a version; published versions never change, so the count is cached per process."""
     return Element.objects.filter(version_id=version_id).count()
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A breakdown as the tallies see it: its key, the field code it reads, and the field's bands."""
+
+    key: str
+    code: str
+    bands: tuple[tuple[int | None, str], ...] = ()
+
+    @classmethod
+    def of(cls, field: Field) -> Dimension:
+        return cls(field.dimension, field.code, tuple((upper, str(label)) for upper, label in field.bands))
+
+    def category(self, submission: Submission) -> str:
+        value = profile.value_of(submission, self.code)
+        if self.bands:
+            return band_of(None if value in (None, "") else int(value), self.bands)
+        return "" if value is None else str(value)
+
+    def sql(self, alias: str) -> str:
+        """The same category in SQL, for the rebuild."""
+        value = profile.sql_value(alias, self.code, connection.vendor, integer=bool(self.bands))
+        return profile.sql_band(value, self.bands, "''") if self.bands else f"COALESCE({value}, '')"
+
+
+@cache
+def dimensions_of(version_id: int) -> tuple[Dimension, ...]:
+    """A version's breakdowns in the defined order (from the cached `breakdown_fields`)."""
+    return tuple(Dimension.of(f) for f in breakdown_fields(version_id))
+
+
+def all_dimensions() -> dict[Dimension, list[int]]:
+    """Every breakdown of every version, with the versions that have it (one query; a small table)."""
+    found: dict[Dimension, list[int]] = {}
+    for field in Field.objects.filter(section=Field.Section.PROFILE, breakdown=True).order_by(
+        "order", "code"
+    ):
+        if field.is_breakdown:
+            found.setdefault(Dimension.of(field), []).append(field.version_id)
+    return found
 
 
 # What a tally update needs of one submission: its answers per version as (element, value, importance);
@@ -63,7 +97,6 @@ class Batch:
 
     def add(self, submission: Submission, answers: AnswerTriples, status: str, sign: int) -> None:
         service_key = submission.service_id or 0
-        groups = _groups(submission)
         for version_id, triples in answers.items():
             if not triples:
                 continue
@@ -85,8 +118,8 @@ class Batch:
             total = sum(scores) if complete else 0
             delta = [sign, sign * complete, sign * total, sign * total * total]
             _add(self.respondents[base], delta)
-            for dimension, category in groups:
-                _add(self.groups[(*base, dimension, category)], delta)
+            for dimension in dimensions_of(version_id):
+                _add(self.groups[(*base, dimension.key, dimension.category(submission))], delta)
 
     def write(self) -> None:
         _upsert(
@@ -159,15 +192,6 @@ def _answers_prefetch() -> Prefetch:
     return Prefetch(
         "answers", queryset=Answer.objects.only("response_id", "element_id", "value", "importance")
     )
-
-
-def _groups(submission: Submission) -> list[tuple[str, str]]:
-    return [
-        ("sex", submission.sex or ""),
-        ("age_band", age_band(submission.age)),
-        ("education", submission.education or ""),
-        ("occupation", submission.occupation or ""),
-    ]
 
 
 def _add(target: list[int], delta: Sequence[int]) -> None:
@@ -269,16 +293,16 @@ def _rebuild_sql() -> tuple[str, str, list[str]]:
         WHERE s.status IN ({counted}) AND s.period_id = %s
         GROUP BY s.period_id, r.version_id, s.unit_id, COALESCE(s.service_id, 0), s.status, a.element_id,
                  COALESCE(a.value, 0), COALESCE(a.importance, 0), a.not_applicable"""
-    bands = " ".join(f"WHEN s.age < {limit} THEN '{label}'" for limit, label in AGE_BANDS)
+    # Each breakdown's category per response (its versions' bands and storage, see `Dimension.sql`).
+    dimensions = all_dimensions()
+    categories = "".join(f"{d.sql('s')} AS g{i}, " for i, d in enumerate(dimensions))
     # A response counts as complete when it gave every element of its version a score (COUNT(a.value)
     # skips "not applicable" answers, whose value is NULL); only complete ones contribute a total score.
     # Responses without answers count nowhere (as in `Batch.add`).
     per_response = f"""
         CREATE TEMPORARY TABLE {PER_RESPONSE} AS
         SELECT s.period_id, r.version_id, s.unit_id, COALESCE(s.service_id, 0) AS service_key, s.status,
-               COALESCE(s.sex, '') AS sex, COALESCE(s.education, '') AS education,
-               COALESCE(s.occupation, '') AS occupation,
-               CASE WHEN s.age IS NULL THEN '' {bands} ELSE '60+' END AS age_band,
+               {categories}
                CASE WHEN c.k = ne.k THEN 1 ELSE 0 END AS complete,
                CASE WHEN c.k = ne.k THEN c.total ELSE 0 END AS total
         FROM (SELECT a.response_id, COUNT(a.value) AS k, SUM(a.value) AS total
@@ -296,7 +320,9 @@ def _rebuild_sql() -> tuple[str, str, list[str]]:
     groups = [
         f"""
         INSERT INTO {t[GroupTally]} ({key}, dimension, category, n, complete, total_sum, total_sumsq)
-        SELECT {key}, '{d}', {d}, {moments} FROM {PER_RESPONSE} GROUP BY {key}, {d}"""
-        for d in DIMENSIONS
+        SELECT {key}, {profile.sql_literal(d.key)}, g{i}, {moments} FROM {PER_RESPONSE}
+        WHERE version_id IN ({", ".join(str(int(v)) for v in versions)})
+        GROUP BY {key}, g{i}"""
+        for i, (d, versions) in enumerate(dimensions.items())
     ]
     return answers, per_response, [respondents, *groups]

@@ -28,6 +28,7 @@ from sikap.instruments.models import (
     InstrumentVersion,
     PublicLink,
 )
+from sikap.instruments.profile import CATEGORY_MAX, DIMENSION_MAX, band_errors
 from sikap.organisation.models import Period, Service, Unit
 
 VERSION_FIELDS = [
@@ -58,6 +59,12 @@ FIELD_FIELDS = [
     "required",
     "min_value",
     "max_value",
+    "label_en",
+    "choices_en",
+    "bands",
+    "breakdown",
+    "breakdown_label",
+    "breakdown_label_en",
     "order",
 ]
 # 1/9 written with six decimals, times nine, misses 1 by 0.000009: allow one unit of the last place
@@ -183,6 +190,16 @@ def publication_errors(version: InstrumentVersion) -> list[str]:
     for field in version.fields.all():
         if field.kind == Field.Kind.CHOICE and not field.choices:
             errors.append(_("Isian %(code)s: pilihan belum diisi.") % {"code": field.code})
+        errors += band_errors(field.code, field.kind, field.bands)
+        if field.breakdown and not field.is_breakdown:
+            message = _("Isian %(code)s: rincian hanya untuk isian pilihan atau angka berkelompok.")
+            errors.append(message % {"code": field.code})
+        elif field.is_breakdown and len(field.dimension) > DIMENSION_MAX:
+            errors.append(_("Isian %(code)s: kode terlalu panjang untuk rincian.") % {"code": field.code})
+        elif field.is_breakdown and any(len(c) > CATEGORY_MAX for c, _label in field.categories()):
+            errors.append(
+                _("Isian %(code)s: nilai pilihan terlalu panjang untuk rincian.") % {"code": field.code}
+            )
     return errors
 
 

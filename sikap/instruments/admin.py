@@ -84,7 +84,10 @@ class ElementInline(DraftOnlyInline):
 
 class FieldInline(DraftOnlyInline):
     model = Field
-    fields = ["section", "order", "code", "label", "kind", "choices", "required", "min_value", "max_value"]
+    fields = [
+        *("section", "order", "code", "label", "label_en", "kind", "choices", "choices_en", "required"),
+        *("min_value", "max_value", "bands", "breakdown", "breakdown_label", "breakdown_label_en"),
+    ]
 
 
 @admin.register(InstrumentVersion)

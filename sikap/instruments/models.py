@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sikap.instruments import profile
 from sikap.organisation.models import Period, Service, Unit
 
 IMMUTABLE_MESSAGE = _("Versi yang sudah terbit tidak dapat diubah; buat draf baru.")
@@ -190,12 +191,23 @@ class Field(models.Model):
     version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="fields")
     code = models.SlugField(_("kode"), max_length=30)
     label = models.CharField(_("label"), max_length=200)
+    label_en = models.CharField(_("label (Inggris)"), max_length=200, blank=True)
     kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
     section = models.CharField(_("bagian"), max_length=10, choices=Section.choices, default=Section.PROFILE)
+    # [value, Indonesian label] pairs in the order the form, tables and charts show them.
     choices = models.JSONField(_("pilihan"), default=list, blank=True)
+    # value -> English label; an option left out shows its Indonesian label.
+    choices_en = models.JSONField(_("label pilihan (Inggris)"), default=dict, blank=True)
     required = models.BooleanField(_("wajib"), default=False)
     min_value = models.IntegerField(_("nilai terkecil"), null=True, blank=True)
     max_value = models.IntegerField(_("nilai terbesar"), null=True, blank=True)
+    # Integer fields only: [upper bound (exclusive) or null for the open last band, label], lowest first.
+    bands = models.JSONField(_("kelompok nilai"), default=list, blank=True)
+    # Whether indices are broken down by this field (its options, or its bands for an integer field).
+    breakdown = models.BooleanField(_("rincian indeks"), default=False)
+    # The breakdown's title (e.g. "Kelompok usia" for the field "Usia (tahun)"); blank: the label.
+    breakdown_label = models.CharField(_("judul rincian"), max_length=100, blank=True)
+    breakdown_label_en = models.CharField(_("judul rincian (Inggris)"), max_length=100, blank=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
     class Meta:
@@ -214,6 +226,47 @@ class Field(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         refuse_if_published(self.version_id)
         return super().delete(*args, **kwargs)
+
+    @property
+    def dimension(self) -> str:
+        """Its breakdown's key in the tallies: the code, or "<code>_band" when it is banded (age_band)."""
+        return f"{self.code}_band" if self.bands else self.code
+
+    @property
+    def is_breakdown(self) -> bool:
+        """A breakdown groups by options or bands; other fields (free text, bare numbers) never do."""
+        return self.breakdown and (self.kind == self.Kind.CHOICE or bool(self.bands))
+
+    def display_label(self) -> str:
+        """The label in the reader's language."""
+        return profile.in_language(self.label, self.label_en)
+
+    def title(self) -> str:
+        """The breakdown's title in the reader's language (the label when no title of its own is given)."""
+        if profile.english():
+            return self.breakdown_label_en or self.label_en or self.breakdown_label or self.label
+        return self.breakdown_label or self.label
+
+    def options(self) -> list[tuple[str, str]]:
+        """(value, label) of each option in the defined order, labels in the reader's language."""
+        english = self.choices_en if profile.english() and isinstance(self.choices_en, dict) else {}
+        found = []
+        for choice in self.choices:
+            value = str(choice[0])
+            found.append((value, str(english.get(value) or (choice[1] if len(choice) > 1 else value))))
+        return found
+
+    def categories(self) -> list[tuple[str, str]]:
+        """(category, label) of its breakdown in the defined order: the bands, or the options."""
+        if self.bands:
+            return [(str(label), str(label)) for _upper, label in self.bands]
+        return self.options()
+
+    def category(self, value: Any) -> str:
+        """The tally category of a stored value: its band, or the value itself; "" when blank."""
+        if self.bands:
+            return profile.band_of(None if value in (None, "") else int(value), self.bands)
+        return "" if value is None else str(value)
 
 
 def refuse_if_published(version_id: int | None) -> None:

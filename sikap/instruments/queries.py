@@ -5,16 +5,26 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from sikap.accounts.access import Access
-from sikap.instruments.models import Campaign, CampaignVersion, InstrumentVersion, PublicLink
+from sikap.instruments.models import Campaign, CampaignVersion, Field, InstrumentVersion, PublicLink
 from sikap.organisation.models import Service
 
 # The longest token `new_token` makes; anything longer cannot exist, so it costs no query.
 MAX_TOKEN_LENGTH = 32
+
+
+@cache
+def breakdown_fields(version_id: int) -> tuple[Field, ...]:
+    """The profile fields a version's indices are broken down by, in the defined order (its options, or
+    its bands, are the groups). Published versions never change, so they are cached per process, like
+    `indices.tallies.element_count`; tallies, breakdowns and reports all read them here."""
+    fields = Field.objects.filter(version_id=version_id, section=Field.Section.PROFILE, breakdown=True)
+    return tuple(f for f in fields.order_by("order", "code") if f.is_breakdown)
 
 
 class LinkStatus(StrEnum):

@@ -21,7 +21,7 @@ from sikap.audit.actors import Actor, user_or_none
 from sikap.indices import tallies
 from sikap.instruments.models import Campaign, PublicLink
 from sikap.organisation.models import Period, Service, Unit
-from sikap.responses import codes, integrity
+from sikap.responses import codes, integrity, profile
 from sikap.responses.models import Answer, Response, ServiceCode, Submission
 from sikap.responses.validation import Cleaned
 
@@ -165,8 +165,7 @@ def _new_submission(
     actor: Actor, visit: Visit, cleaned: Cleaned, signals: integrity.Signals, duration: int | None
 ) -> Submission:
     device_hash, network_hash = visit.hashes()
-    profile = dict(cleaned.profile)
-    return Submission(
+    submission = Submission(
         key=visit.key,
         campaign=visit.campaign,
         link=visit.link,
@@ -183,14 +182,12 @@ def _new_submission(
         signals=signals.values,
         reasons=signals.reasons,
         entered_by=user_or_none(actor),
-        age=profile.pop("age", None),
-        sex=profile.pop("sex", "") or "",
-        education=profile.pop("education", "") or "",
-        occupation=profile.pop("occupation", "") or "",
-        extra=profile,
         suggestion=cleaned.feedback.get("suggestion", ""),
         complaint=cleaned.feedback.get("complaint", ""),
     )
+    for code, value in cleaned.profile.items():
+        profile.store(submission, code, value)
+    return submission
 
 
 def _store(actor: Actor, visit: Visit, cleaned: Cleaned) -> Submission:

@@ -173,6 +173,11 @@ class FieldInput:
     def choices(self) -> list[str]:
         return [str(choice[0]) for choice in self.spec.choices]
 
+    @property
+    def options(self) -> list[tuple[str, str]]:
+        """(value, label) in the defined order, labels in the reader's language."""
+        return self.spec.options()
+
 
 def answer_sheet(
     versions: Sequence[InstrumentVersion], data: Mapping[str, Any], errors: Mapping[str, str]

@@ -200,16 +200,13 @@ def _answer_error(name: str, data: Mapping[str, Any], errors: Mapping[str, str])
 
 def _field_input(spec: Field, data: Mapping[str, Any], errors: Mapping[str, str]) -> Input:
     value = str(data.get(spec.code, "") or "")
-    item = Input(spec.code, spec.label, "text", value=value, required=spec.required)
+    item = Input(spec.code, spec.display_label(), "text", value=value, required=spec.required)
     item.error = errors.get(spec.code, "")
     if spec.kind == Field.Kind.INTEGER:
         item.widget, item.min_value, item.max_value = "number", spec.min_value, spec.max_value
     elif spec.kind == Field.Kind.CHOICE:
         item.widget = "radio" if len(spec.choices) <= RADIO_CHOICES_MAX else "select"
-        item.options = [
-            Option(str(choice[0]), str(choice[1] if len(choice) > 1 else choice[0]), value == str(choice[0]))
-            for choice in spec.choices
-        ]
+        item.options = [Option(option, label, value == option) for option, label in spec.options()]
         for index, option in enumerate(item.options):
             option.id = spec.code if index == 0 else f"{spec.code}-{index}"
     elif spec.kind == Field.Kind.LONG_TEXT:

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from sikap.audit.actions import record
 from sikap.audit.actors import Actor
-from sikap.instruments.models import Campaign, Element, InstrumentVersion
+from sikap.instruments.models import Campaign, Element, Field, InstrumentVersion
 from sikap.instruments.queries import campaign_versions
 from sikap.organisation.models import Period, Service, Unit
 from sikap.responses import actions, queries
@@ -40,25 +40,14 @@ from sikap.responses.validation import Cleaned, answer_name, clean_submission, m
 
 KEY_NAMESPACE = uuid.UUID("5d1c6f0e-4a8b-5c39-9b0e-6b1d7e0a2f11")
 
-# Header aliases (Indonesian and English) for the optional columns, normalised as by `_norm`.
+# Header aliases (Indonesian and English) of the columns that are not fields, normalised as by `_norm`.
+# Fields are found by their code and labels (`field_aliases`); "umur" is a synonym no label carries.
 ALIASES = {
     "tanggal": "date",
     "date": "date",
     "layanan": "service",
     "service": "service",
-    "usia": "age",
     "umur": "age",
-    "age": "age",
-    "jenis_kelamin": "sex",
-    "sex": "sex",
-    "pendidikan": "education",
-    "education": "education",
-    "pekerjaan": "occupation",
-    "occupation": "occupation",
-    "saran": "suggestion",
-    "suggestion": "suggestion",
-    "pengaduan": "complaint",
-    "complaint": "complaint",
 }
 
 
@@ -172,7 +161,7 @@ def map_columns(target: Target, header: list[str]) -> tuple[list[Column], list[I
         codes = ", ".join(f"{v.instrument.code} ({_first_codes(v)})" for v in target.versions)
         message = _("Tidak ada kolom unsur yang dikenali. Kolom unsur dinamai dengan kodenya: %(codes)s.")
         raise ImportFailed([Problem(None, "", message % {"codes": codes})])
-    field_codes = {spec.code.lower(): spec.code for spec in merged_fields(selected)}
+    field_codes = field_aliases(merged_fields(selected))
     columns: list[Column] = []
     warnings: list[str] = []
     problems: list[Problem] = []
@@ -211,6 +200,22 @@ def map_columns(target: Target, header: list[str]) -> tuple[list[Column], list[I
     if problems:
         raise ImportFailed(problems, warnings)
     return columns, selected, warnings
+
+
+def field_aliases(fields: Sequence[Field]) -> dict[str, str]:
+    """Header -> field code: the code, then the labels in both languages (with and without a bracketed
+    unit: "Usia (tahun)" and "Usia") and the breakdown titles. A banded field's title names its bands
+    ("Kelompok usia"), not its values, so it is left out: an export's band column stays unmapped."""
+    found = {_norm(spec.code): spec.code for spec in fields}
+    for spec in fields:
+        names = [spec.label, spec.label_en]
+        if not spec.bands:
+            names += [spec.breakdown_label, spec.breakdown_label_en]
+        for name in filter(None, names):
+            for key in (_norm(name), _norm(re.sub(r"\(.*?\)", " ", name))):
+                if key:
+                    found.setdefault(key, spec.code)
+    return found
 
 
 def _element_keys(version: InstrumentVersion, element: Element) -> list[tuple[str, str]]:

@@ -48,6 +48,7 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "s": submission,
         "reasons": queries.reason_labels(submission.reasons or []),
+        "profile": queries.profile_rows(submission),
         "history": queries.history(submission),
         "can_review": access.can_write(submission.unit),
         "review_form": ReviewForm(),

@@ -11,8 +11,10 @@ from sikap.accounts.access import Access
 from sikap.audit.models import AuditEvent
 from sikap.instruments.models import Campaign
 from sikap.organisation.models import Period, Unit
+from sikap.responses import profile
 from sikap.responses.integrity import REASON_LABELS
 from sikap.responses.models import Answer, Response, ServiceCode, Submission, SubmissionQuerySet
+from sikap.responses.validation import merged_fields
 
 # Campaigns paper forms and imports may go into: a closed campaign still takes late paper forms.
 ENTRY_STATUSES = (Campaign.Status.OPEN, Campaign.Status.CLOSED)
@@ -97,7 +99,7 @@ def detail(pk: int) -> Submission:
     """One submission with its campaign, answers (with element names) and reviewer; raises DoesNotExist."""
     answers = Answer.objects.select_related("element").order_by("element__order", "element__code")
     responses = Response.objects.select_related("version__instrument").prefetch_related(
-        Prefetch("answers", queryset=answers)
+        Prefetch("answers", queryset=answers), "version__fields"
     )
     return (
         Submission.objects.select_related(
@@ -106,6 +108,23 @@ def detail(pk: int) -> Submission:
         .prefetch_related(Prefetch("responses", queryset=responses.order_by("version__instrument__code")))
         .get(pk=pk)
     )
+
+
+def profile_rows(submission: Submission) -> list[tuple[str, Any]]:
+    """(label, shown value) of the submission's profile, as its versions define it (labels in the reader's
+    language, options by their label; None when blank), then any stored value no field defines.
+    Reads the versions' fields prefetched by `detail`."""
+    fields = [
+        f for f in merged_fields([r.version for r in submission.responses.all()]) if f.section == "profile"
+    ]
+    rows: list[tuple[str, Any]] = []
+    for spec in fields:
+        value = profile.value_of(submission, spec.code)
+        shown = dict(spec.options()).get(str(value), value) if spec.kind == "choice" else value
+        rows.append((spec.display_label(), None if shown in (None, "") else shown))
+    defined = {f.code for f in fields}
+    rows += [(code, value) for code, value in (submission.extra or {}).items() if code not in defined]
+    return rows
 
 
 def history(submission: Submission) -> list[AuditEvent]:

@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 
 from sikap.instruments.models import Element, Field, InstrumentVersion
 
-PROFILE_COLUMNS = {"age", "sex", "education", "occupation"}
 FEEDBACK_COLUMNS = {"suggestion", "complaint"}
 
 # What the form posts, exports write and imports read for "not applicable / don't know".
@@ -146,7 +145,11 @@ def clean_field(raw: Any, spec: Field) -> tuple[Any, str | None]:
             }
         return value, None
     if spec.kind == Field.Kind.CHOICE:
-        allowed = {str(choice[0]).lower(): str(choice[0]) for choice in spec.choices}
+        # The value itself, or an option's label in either language (a file may say "Male").
+        english = spec.choices_en if isinstance(spec.choices_en, dict) else {}
+        allowed = {str(label).lower(): str(value) for value, label in english.items()}
+        allowed.update({str(choice[-1]).lower(): str(choice[0]) for choice in spec.choices})
+        allowed.update({str(choice[0]).lower(): str(choice[0]) for choice in spec.choices})
         if text.lower() not in allowed:
             return None, _("Pilihan “%(value)s” tidak dikenal.") % {"value": text[:30]}
         return allowed[text.lower()], None

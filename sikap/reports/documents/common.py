@@ -12,24 +12,17 @@ from django.utils.translation import gettext as _
 
 from sikap import scoring
 from sikap.indices import read
-from sikap.indices.analysis import AGE_ORDER, BLANK, DIMENSION_LABELS, Cell, suppress
+from sikap.indices.analysis import Cell, profile_groups, suppress
 from sikap.indices.targets import Target
 from sikap.indices.templatetags.indices_tags import idnum
 from sikap.instruments.models import InstrumentVersion
+from sikap.instruments.queries import breakdown_fields
 from sikap.organisation.models import Period, Service, Unit
 from sikap.scoring.statistics import mean_sd_from_aggregates
 
 # Called with 0-100 as a long report is built (a background job stores it for its progress page).
 ProgressFn = Callable[[int], None]
 
-PROFILE_DIMENSIONS = ("sex", "age_band", "education", "occupation")
-# The questionnaire's own order of the answer options; anything else a unit added comes after, by name.
-CATEGORY_ORDER = {
-    "sex": ["Laki-laki", "Perempuan"],
-    "age_band": sorted(AGE_ORDER, key=AGE_ORDER.__getitem__),
-    "education": ["SD", "SMP", "SMA", "D1-D3", "D4/S1", "S2", "S3"],
-    "occupation": ["PNS", "TNI", "POLRI", "Swasta", "Wirausaha", "Pelajar/Mahasiswa", "Lainnya"],
-}
 SAMPLE_METHODS = {"krejcie-morgan": "Krejcie dan Morgan (1970)", "slovin": "Slovin"}
 
 
@@ -163,27 +156,20 @@ class ProfileGroup:
     cells: list[ProfileCell] = field(default_factory=list)
 
 
-def _order(dimension: str, category: str) -> tuple[int, int, str]:
-    known = CATEGORY_ORDER.get(dimension, [])
-    return (category == "", known.index(category) if category in known else len(known), category)
-
-
 def profile(scope: Scope, respondents: int) -> list[ProfileGroup]:
-    """Respondents by sex, age band, education and occupation; cells under the instrument's minimum
+    """Respondents by each breakdown field of the version (sex, age band, education and occupation for
+    the standard ones), options in the questionnaire's order; cells under the instrument's minimum
     (5 by default) are suppressed, with one more when a single cell would otherwise be recoverable."""
-    rows = read.group_rows(scope.answers, PROFILE_DIMENSIONS)
-    cells: dict[str, list[Cell]] = {d: [] for d in PROFILE_DIMENSIONS}
-    for row in sorted(rows, key=lambda r: (r["dimension"], _order(r["dimension"], r["category"]))):
-        if row["n_"]:
-            label = row["category"] or str(BLANK)
-            cells[row["dimension"]].append(Cell(row["category"], label, row["n_"], None, None))
+    fields = breakdown_fields(scope.version.pk)
+    rows = read.group_rows(scope.answers, [f.dimension for f in fields])
     groups = []
-    for dimension in PROFILE_DIMENSIONS:
-        kept = suppress(cells[dimension], scope.version.instrument.min_cell)
+    for spec, found in profile_groups(scope.version, rows):
+        cells = [Cell(row["category"], label, row["n_"], None, None) for row, label in found]
+        kept = suppress(cells, scope.version.instrument.min_cell)
         groups.append(
             ProfileGroup(
-                dimension,
-                str(DIMENSION_LABELS[dimension]),
+                spec.dimension,
+                spec.title(),
                 [
                     ProfileCell(
                         c.label,

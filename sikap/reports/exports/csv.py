@@ -30,5 +30,9 @@ def python_csv(export: Rows) -> Iterator[bytes]:
                     row[-2] = "'" + row[-2]
                 if row[-1] and row[-1][0] in FORMULA_START:
                     row[-1] = "'" + row[-1]
+        for position in export.layout.free_text:  # a custom free-text profile field
+            for row in rows:
+                if row[position] and row[position][0] in FORMULA_START:
+                    row[position] = "'" + row[position]
         writer.writerows(rows)
         yield buffer.getvalue().encode()

@@ -15,9 +15,10 @@ from typing import Any
 
 from django.db import connection
 
-from sikap.indices.tallies import AGE_BANDS
+from sikap.instruments.models import Field
 from sikap.organisation.models import Service, Unit
-from sikap.reports.exports.rows import FORMULA_START, NA_CODE, Rows
+from sikap.reports.exports.rows import FORMULA_START, NA_CODE, Layout, Rows
+from sikap.responses import profile
 from sikap.responses.models import Answer, Response, Submission
 
 BLOCK = 256 * 1024  # bytes handed on at a time (COPY sends a message per row)
@@ -48,7 +49,7 @@ def _select(export: Rows) -> tuple[str, list[Any]]:
     t = {m: q(m._meta.db_table) for m in (Submission, Response, Answer, Unit, Service)}
     scope, layout = export.scope, export.layout
     params: list[Any] = [scope.period.pk, scope.unit.path + "%", list(scope.statuses)]
-    bands = " ".join(f"WHEN s.age < {limit} THEN '{label}'" for limit, label in AGE_BANDS)
+    starts = ", ".join(profile.sql_literal(c) for c in FORMULA_START)
     columns = [
         "row_number() OVER (ORDER BY s.id)",
         "u.code",
@@ -58,20 +59,15 @@ def _select(export: Rows) -> tuple[str, list[Any]]:
         "to_char(s.answered_on, 'YYYY-MM-DD')",
         "s.status",
         "CASE WHEN s.verified THEN 1 ELSE 0 END",
-        "s.age",
-        f"CASE WHEN s.age IS NULL THEN NULL {bands} ELSE '60+' END",
-        *(f"NULLIF(s.{name}, '')" for name in ("sex", "education", "occupation")),
+        *_profile_columns(layout, starts),
         *(f"p.c{i}" for i in range(len(layout.answer_keys))),
     ]
     if scope.free_text:
-        starts = ", ".join("'" + c.replace("'", "''") + "'" for c in FORMULA_START)
         columns += [  # defused like the Python path: a leading quote keeps a spreadsheet from running it
             f"CASE WHEN left(s.{n}, 1) IN ({starts}) THEN '''' || s.{n} ELSE NULLIF(s.{n}, '') END"
             for n in ("suggestion", "complaint")
         ]
-    fields = (
-        "id, unit_id, service_id, channel, answered_on, status, verified, age, sex, education, occupation"
-    )
+    fields = ", ".join(["id, unit_id, service_id, channel, answered_on, status, verified", *layout.stored])
     scoped = f"""
         SELECT {", ".join("s." + f for f in fields.split(", "))}{", s.suggestion, s.complaint" if scope.free_text else ""}
         FROM {t[Submission]} s JOIN {t[Unit]} su ON su.id = s.unit_id
@@ -113,3 +109,23 @@ def _answer_cell(kind: str, ids: list[int], n: int, na: bool) -> str:
             f"CASE WHEN bool_or(a.not_applicable) {where} THEN '{NA_CODE}' END) AS c{n}"
         )
     return f"MAX(a.{kind}) {where} AS c{n}"
+
+
+def _profile_columns(layout: Layout, starts: str) -> list[str]:
+    """The profile cells of `Rows.chunks` in SQL: each field's value, and its band after a banded one."""
+    columns = []
+    for spec in layout.profile:
+        integer = spec.kind == Field.Kind.INTEGER
+        value = profile.sql_value("s", spec.code, "postgresql", integer=integer)
+        if integer:
+            columns.append(value)
+        elif spec.kind == Field.Kind.CHOICE:
+            columns.append(f"NULLIF({value}, '')")
+        else:  # defused like the Python path
+            defused = f"'''' || {value}"
+            columns.append(
+                f"CASE WHEN left({value}, 1) IN ({starts}) THEN {defused} ELSE NULLIF({value}, '') END"
+            )
+        if spec.bands:
+            columns.append(profile.sql_band(value, spec.bands, "NULL"))
+    return columns

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection
@@ -18,9 +19,10 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.text import slugify
 
 from sikap.indices.queries import period_versions
-from sikap.indices.tallies import AGE_BANDS, age_band
-from sikap.instruments.models import InstrumentVersion
+from sikap.instruments.models import Field, InstrumentVersion
+from sikap.instruments.profile import band_of
 from sikap.organisation.models import Period, Service, Unit
+from sikap.responses import profile
 from sikap.responses.models import Answer, Response, Submission
 from sikap.responses.validation import NA_CODE as NA_CODE  # re-exported: the writers take it from here
 from sikap.responses.validation import merged_fields
@@ -29,15 +31,11 @@ CHUNK = 2000
 # A cell starting with one of these is a formula to Excel and LibreOffice; respondents' text must not be.
 FORMULA_START = "=+-@\t\r"
 NA_LABEL = "Tidak berlaku/tidak tahu"
-PROFILE_LABELS = {"sex": "Jenis kelamin", "education": "Pendidikan terakhir", "occupation": "Pekerjaan"}
 PRIVACY_NOTE = (
     "Data pribadi (UU 27/2022): tanpa identitas, tetapi saran dan pengaduan dapat memuat data pribadi; "
     "jangan disebarkan di luar keperluan dinas."
 )
-SUBMISSION_FIELDS = (
-    *("pk", "unit_id", "service_id", "channel", "answered_on", "status", "verified"),
-    *("age", "sex", "education", "occupation"),
-)
+SUBMISSION_FIELDS = ("pk", "unit_id", "service_id", "channel", "answered_on", "status", "verified")
 
 
 @dataclass(frozen=True)
@@ -79,6 +77,21 @@ class Layout:
     services: dict[int, str]
     # Per answer column: whether it may hold `NA_CODE` (its element allows "not applicable").
     answer_na: list[bool] = field(default_factory=list)
+    # The profile fields of the versions, in the defined order: a column each, and one more per banded one.
+    profile: list[Field] = field(default_factory=list)
+
+    @cached_property
+    def free_text(self) -> list[int]:
+        """Positions of the profile's free-text columns, which the CSV defuses like suggestions."""
+        kinds = (Field.Kind.TEXT, Field.Kind.LONG_TEXT)
+        names = {f.code for f in self.profile if f.kind in kinds}
+        return [i for i, c in enumerate(self.columns) if c.name in names]
+
+    @cached_property
+    def stored(self) -> list[str]:
+        """The Submission columns the profile columns read (with `extra` when a field lives there)."""
+        columns, needs_extra = profile.stored_in([f.code for f in self.profile])
+        return [*columns, "extra"] if needs_extra else columns
 
     @property
     def names(self) -> list[str]:
@@ -101,8 +114,52 @@ def _coded(name: str, label: str, pairs: Sequence[tuple[Any, Any]]) -> Column:
     return column
 
 
-def _profile_choices(versions: list[InstrumentVersion]) -> dict[str, list[tuple[Any, Any]]]:
-    return {f.code: [(c[0], c[-1]) for c in f.choices] for f in merged_fields(versions) if f.choices}
+def _profile_columns(fields: list[Field]) -> list[Column]:
+    """A column per profile field (labels in the reader's language), and its band right after it."""
+    columns = []
+    for spec in fields:
+        if spec.kind == Field.Kind.INTEGER:
+            # .sav keeps a "score" in one byte with 0 for blank (ages 10-120 fit); wider ranges as categories.
+            small = (spec.min_value or 0) >= 1 and spec.max_value is not None and spec.max_value <= 127
+            columns.append(
+                Column(spec.code, spec.display_label(), "score" if small else "category", measure="scale")
+            )
+        elif spec.kind == Field.Kind.CHOICE:
+            columns.append(_coded(spec.code, spec.display_label(), spec.options()))
+        else:
+            columns.append(Column(spec.code, spec.display_label(), "text"))
+        if spec.bands:
+            columns.append(_coded(spec.dimension, spec.title(), spec.categories()))
+    return columns
+
+
+def _profile_cells(fields: list[Field], stored: list[str]) -> Callable[[Sequence[Any]], list[Any]]:
+    """From a row's stored profile values (in `Layout.stored` order), its profile cells."""
+    at = {name: i for i, name in enumerate(stored)}
+    getters: list[Callable[[Sequence[Any]], Any]] = []
+    for spec in fields:
+        if spec.code in profile.COLUMNS:
+            get: Callable[[Sequence[Any]], Any] = itemgetter(at[spec.code])
+        else:
+            get = partial(_from_extra, at["extra"], spec.code)
+        getters.append(get)
+        if spec.bands:
+            known = {age: band_of(age, spec.bands) for age in (None, *range(130))}
+            getters.append(partial(_band_cell, get, known, spec.bands))
+    return lambda values: [get(values) for get in getters]
+
+
+def _from_extra(index: int, code: str, values: Sequence[Any]) -> Any:
+    return (values[index] or {}).get(code)
+
+
+def _band_cell(
+    get: Callable[[Sequence[Any]], Any], known: dict[Any, str], bands: Any, values: Sequence[Any]
+) -> str:
+    value = get(values)
+    if value in known:
+        return known[value]
+    return "" if value in (None, "") else band_of(int(value), bands)
 
 
 def _answer_columns(versions: list[InstrumentVersion]) -> tuple[list[Column], list[tuple[str, list[int]]]]:
@@ -141,9 +198,8 @@ def layout_for(scope: Scope) -> Layout:
     versions = period_versions(scope.period, subtree.values("pk"))
     if scope.instrument:
         versions = [v for v in versions if v.instrument.code == scope.instrument]
-    choices = _profile_choices(versions)
+    fields = [f for f in merged_fields(versions) if f.section == Field.Section.PROFILE]
     S = Submission
-    bands = [(label, label) for _, label in AGE_BANDS] + [("60+", "60+")]
     columns = [
         Column("no", "Nomor urut", "number", measure="scale"),
         Column("unit_code", "Kode unit", "category"),
@@ -153,9 +209,7 @@ def layout_for(scope: Scope) -> Layout:
         Column("answered_on", "Tanggal pengisian", "date", measure="scale"),
         _coded("status", "Status", S.Status.choices),
         Column("verified", "Terverifikasi kode layanan", "flag", {0: "Tidak", 1: "Ya"}),
-        Column("age", "Usia (tahun)", "score", measure="scale"),
-        _coded("age_band", "Kelompok usia", bands),
-        *(_coded(n, t, choices.get(n, [])) for n, t in PROFILE_LABELS.items()),
+        *_profile_columns(fields),
     ]
     answers, keys = _answer_columns(versions)
     columns += answers
@@ -169,6 +223,7 @@ def layout_for(scope: Scope) -> Layout:
         answer_na=[c.na for c in answers],  # `answers` is parallel to `keys`
         units={pk: (code, name) for pk, code, name in subtree.values_list("pk", "code", "name")},
         services=dict(services),
+        profile=fields,
     )
 
 
@@ -232,11 +287,12 @@ class Rows:
     def chunks(self) -> Iterator[list[list[Any]]]:
         """Lists of rows (plain values: int, str, date, None), `chunk_size` submissions at a time."""
         layout, size = self.layout, self.chunk_size
-        fields = SUBMISSION_FIELDS + (("suggestion", "complaint") if self.scope.free_text else ())
-        query = submissions(self.scope, layout).values_list(*fields)
+        free_text = ("suggestion", "complaint") if self.scope.free_text else ()
+        query = submissions(self.scope, layout).values_list(*SUBMISSION_FIELDS, *layout.stored, *free_text)
         blank: list[Any] = [None] * len(layout.answer_keys)
         last, units, services = 0, layout.units, layout.services
-        bands = {age: age_band(age) for age in (None, *range(130))}
+        stored = len(layout.stored)
+        cells = _profile_cells(layout.profile, layout.stored)
         while True:
             chunk = list(query.filter(pk__gt=last)[:size])
             if not chunk:
@@ -244,15 +300,16 @@ class Rows:
             last = chunk[-1][0]
             answers = _pivot(layout, [row[0] for row in chunk]) if layout.answer_keys else {}
             rows = []
-            for pk, unit_id, service_id, channel, day, status, verified, age, *rest in chunk:
+            for pk, unit_id, service_id, channel, day, status, verified, *rest in chunk:
                 self.rows += 1
                 code, name = units.get(unit_id, ("", ""))
                 rows.append(
                     [
                         *(self.rows, code, name, services.get(service_id, ""), channel, day, status),
-                        *(int(verified), age, bands[age], *rest[:3]),
+                        int(verified),
+                        *cells(rest[:stored]),
                         *answers.get(pk, blank),
-                        *rest[3:],
+                        *rest[stored:],
                     ]
                 )
             if self.on_chunk is not None:
