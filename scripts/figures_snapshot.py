@@ -71,7 +71,10 @@ def _indices_cli() -> dict[str, Any]:
 
 
 def _api(admin: User) -> dict[str, Any]:
-    from sikap.accounts.tokens import issue_token
+    try:
+        from sikap.accounts.actions import issue_token
+    except ImportError:  # before issue 9 the token helpers issued tokens themselves
+        from sikap.accounts.tokens import issue_token  # type: ignore[no-redef]
 
     raw = issue_token(None, admin, name="snapshot")[1]
     client = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
