@@ -144,3 +144,14 @@ def test_a_direct_publication_by_the_central_admin_is_refused_to_others_with_a_p
     login(world.admin).post(f"/hasil/kelola/{world.division.code}/{period.pk}/terbitkan/")
     assert queries.published(world.division).exists()
     assert publish_period(world.admin, world.division, period).is_live
+
+
+def test_the_pages_speak_english_when_english_is_chosen(world, login, proposed, clock):
+    client = login(world.leader)
+    client.cookies["django_language"] = "en"
+    page = client.get(QUEUE).content.decode()
+    assert "Publication proposals waiting for approval" in page and "Sample below the minimum target" in page
+    page = client.get(decide(proposed)).content.decode()
+    assert "Approve and publish" in page and "Setujui" not in page
+    page = client.get(f"/hasil/kelola/{world.division.code}/").content.decode()
+    assert "Proposed, waiting for approval" in page and "Next step:" in page and "Langkah" not in page
