@@ -13,9 +13,15 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from sikap.accounts.models import Membership
 from sikap.organisation.models import Unit, UnitQuerySet
+
+# Who decides on a unit's proposed publication: a leader of the unit or of a unit above it (read-only
+# everywhere else), or a central admin. Who may publish directly, without a proposal: a central admin.
+APPROVE_ROLES = frozenset({Membership.Role.LEADER, Membership.Role.CENTRAL_ADMIN})
+PUBLISH_ROLES = frozenset({Membership.Role.CENTRAL_ADMIN})
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,26 @@ class Access:
     def can_write(self, unit: Unit) -> bool:
         return self.is_superuser or any(unit.path.startswith(g.path) and g.write for g in self.grants)
 
+    def _holds(self, unit: Unit, roles: frozenset[str]) -> bool:
+        return self.is_superuser or any(unit.path.startswith(g.path) and g.role in roles for g in self.grants)
+
+    def can_approve(self, unit: Unit) -> bool:
+        """Whether the user may approve or return the unit's proposed publication."""
+        return self._holds(unit, APPROVE_ROLES)
+
+    def can_approve_any(self) -> bool:
+        return self.is_superuser or any(g.role in APPROVE_ROLES for g in self.grants)
+
+    def approvable_units(self) -> UnitQuerySet:
+        """Every unit whose proposals the user may decide, as one query."""
+        if self.is_superuser:
+            return Unit.objects.all()
+        return Unit.objects.subtrees_of([Unit(path=g.path) for g in self.grants if g.role in APPROVE_ROLES])
+
+    def can_publish(self, unit: Unit) -> bool:
+        """Whether the user may publish the unit's results directly, without a proposal."""
+        return self._holds(unit, PUBLISH_ROLES)
+
     def require_view(self, unit: Unit) -> Unit:
         """The unit if visible; otherwise 404, so outsiders cannot even learn it exists."""
         if not self.can_view(unit):
@@ -86,6 +112,24 @@ class Access:
         self.require_view(unit)
         if not self.can_write(unit):
             raise PermissionDenied
+        return unit
+
+    def require_approve(self, unit: Unit) -> Unit:
+        """The unit if the user may decide its proposals; 404 if invisible, 403 (with the rule) if not."""
+        self.require_view(unit)
+        if not self.can_approve(unit):
+            raise PermissionDenied(
+                _("Hanya pimpinan unit ini atau unit di atasnya, atau admin pusat, yang dapat memutuskan.")
+            )
+        return unit
+
+    def require_publish(self, unit: Unit) -> Unit:
+        """The unit if the user may publish it directly; 404 if invisible, 403 (with the rule) if not."""
+        self.require_view(unit)
+        if not self.can_publish(unit):
+            raise PermissionDenied(
+                _("Hanya admin pusat yang dapat menerbitkan langsung; operator mengajukan penerbitan.")
+            )
         return unit
 
 

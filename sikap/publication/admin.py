@@ -1,4 +1,4 @@
-"""Publications in the admin: read-only, since publishing and withdrawing go through publication.actions."""
+"""Publications in the admin: read-only, since every step of the workflow goes through publication.actions."""
 
 from __future__ import annotations
 
@@ -11,14 +11,29 @@ from django.utils.translation import gettext_lazy as _
 from sikap.organisation.admin import ScopedAdmin
 from sikap.publication.models import Publication
 
-FIELDS = ("unit", "period", "published_at", "published_by", "unpublished_at", "unpublished_by", "note")
+FIELDS = (
+    "unit",
+    "period",
+    "status",
+    "proposed_at",
+    "proposed_by",
+    "proposal_note",
+    "returned_at",
+    "returned_by",
+    "return_reason",
+    "published_at",
+    "published_by",
+    "unpublished_at",
+    "unpublished_by",
+    "note",
+)
 
 
 @admin.register(Publication)
 class PublicationAdmin(ScopedAdmin):
-    list_display = ["unit", "period", "is_live", "published_at", "published_by", "unpublished_at"]
-    list_filter = ["period", ("unpublished_at", admin.EmptyFieldListFilter)]
-    search_fields = ["unit__name", "unit__code", "note"]
+    list_display = ["unit", "period", "status", "is_live", "proposed_at", "published_at", "unpublished_at"]
+    list_filter = ["status", "period"]
+    search_fields = ["unit__name", "unit__code", "note", "return_reason", "proposal_note"]
     list_select_related = ["unit", "period", "published_by"]
     fields = FIELDS
     readonly_fields = FIELDS
@@ -28,7 +43,7 @@ class PublicationAdmin(ScopedAdmin):
         return obj.is_live
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # the operators' page /hasil/kelola/<unit>/ publishes, through the action
+        return False  # /hasil/kelola/<unit>/ proposes and /hasil/persetujuan/ approves, through the actions
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

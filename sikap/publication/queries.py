@@ -7,17 +7,23 @@ Figures are the unit's own SKM result from the rollups, accepted responses only.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Sum
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from sikap.followup.queries import EMPTY, PublicFollowUp, Stats, completion_stats, done_items_public
-from sikap.indices import read
+from sikap.indices import read, targets
+from sikap.indices.models import TargetOverride
 from sikap.indices.results import IndexResult
+from sikap.indices.templatetags.indices_tags import idnum
 from sikap.instruments.models import DEFAULT_INSTRUMENT
-from sikap.organisation.models import Period, Unit
-from sikap.publication.models import Publication, PublicationQuerySet
+from sikap.organisation.models import Period, ServiceUserCount, Unit
+from sikap.publication.models import NOT_PROPOSED, NOT_PROPOSED_STEP, Publication, PublicationQuerySet
 
 Pair = tuple[int, int]  # (unit id, period id)
 
@@ -48,18 +54,102 @@ def result_of(unit: Unit, period: Period) -> IndexResult | None:
     return results_for([(unit, period)]).get((unit.pk, period.pk))
 
 
+def minimums(pairs: Iterable[tuple[Unit, Period]]) -> dict[Pair, targets.Target]:
+    """The minimum sample of each (unit, period), in two queries whatever their number.
+
+    The same rule as `targets.target_for` (the unit's own override, else from its recorded service
+    users by the period's own method), fetched for many periods at once; a test keeps the two equal.
+    """
+    pairs = list(pairs)
+    unit_ids, period_ids = {u.pk for u, _p in pairs}, {p.pk for _u, p in pairs}
+    overrides = {
+        (o.unit_id, o.period_id): o
+        for o in TargetOverride.objects.filter(service_key=0, unit_id__in=unit_ids, period_id__in=period_ids)
+    }
+    counts = ServiceUserCount.objects.filter(service__unit_id__in=unit_ids, period_id__in=period_ids)
+    people = {
+        (row["service__unit_id"], row["period_id"]): row["total"]
+        for row in counts.values("service__unit_id", "period_id").annotate(total=Sum("users")).order_by()
+    }
+    return {
+        (u.pk, p.pk): targets.target_from(
+            targets.target_settings(p), people.get((u.pk, p.pk)), overrides.get((u.pk, p.pk))
+        )
+        for u, p in pairs
+    }
+
+
+@dataclass(frozen=True)
+class Caution:
+    """Something the approver must see before approving: `code` names it, `text` gives its figures."""
+
+    code: str
+    text: str
+
+
+SAMPLE_BELOW_TARGET, PERIOD_OPEN = "sample", "open"
+
+
+def warnings_of(
+    period: Period, result: IndexResult | None, target: targets.Target, today: datetime.date
+) -> list[Caution]:
+    """The warnings of one unit's period: accepted sample below the minimum, period not yet ended."""
+    found = []
+    attained = result.respondents if result is not None else 0
+    if attained < target.minimum:
+        text = _(
+            "Sampel di bawah target minimal: %(attained)s responden diterima dari minimal %(minimum)s "
+            "(kurang %(missing)s). Hasilnya belum mewakili pengguna layanan."
+        ) % {
+            "attained": idnum(attained, 0),
+            "minimum": idnum(target.minimum, 0),
+            "missing": idnum(target.minimum - attained, 0),
+        }
+        found.append(Caution(SAMPLE_BELOW_TARGET, text))
+    if period.end >= today:
+        text = _(
+            "Periode masih berjalan sampai %(end)s: jumlah responden dan hasilnya masih dapat berubah."
+        ) % {"end": formats.date_format(period.end, "j F Y")}
+        found.append(Caution(PERIOD_OPEN, text))
+    return found
+
+
 @dataclass
 class Row:
-    """A publication (or a period with data, on the operators' page) and its figures."""
+    """A publication (or a period with data, on the operators' page), its figures and its warnings."""
 
     unit: Unit
     period: Period
     result: IndexResult | None
     publication: Publication | None = None
+    warnings: list[Caution] = field(default_factory=list)
 
     @property
     def is_live(self) -> bool:
         return self.publication is not None and self.publication.is_live
+
+    @property
+    def state(self) -> str:
+        """The state in words; a period without a record is "not published"."""
+        return self.publication.get_status_display() if self.publication is not None else str(NOT_PROPOSED)
+
+    @property
+    def next_step(self) -> str:
+        return self.publication.next_step if self.publication is not None else str(NOT_PROPOSED_STEP)
+
+    @property
+    def warning_codes(self) -> str:
+        """The warnings shown, as the approve form sends them back (see `actions.approve_publication`)."""
+        return ",".join(w.code for w in self.warnings)
+
+
+def with_warnings(rows: list[Row], today: datetime.date | None = None) -> list[Row]:
+    """The rows with their warnings filled in: two more queries whatever their number."""
+    today = today or timezone.localdate()
+    goals = minimums((r.unit, r.period) for r in rows)
+    for row in rows:
+        row.warnings = warnings_of(row.period, row.result, goals[(row.unit.pk, row.period.pk)], today)
+    return rows
 
 
 def with_results(publications: list[Publication]) -> list[Row]:
@@ -102,10 +192,36 @@ def follow_up(unit: Unit, period: Period, *, items: bool = True) -> FollowUp:
 
 
 def manage_rows(unit: Unit) -> list[Row]:
-    """Periods in which the unit has accepted SKM answers or a publication record, the latest first."""
+    """Periods in which the unit has accepted SKM answers or a publication record, the latest first,
+    with their state and the warnings a proposal would carry."""
     answered = Q(pk__in=read.answered_periods([unit.pk], DEFAULT_INSTRUMENT))
     recorded = Publication.objects.filter(unit=unit, period=OuterRef("pk"))
     periods = list(Period.objects.filter(answered | Exists(recorded)).order_by("-end", "-start"))
-    publications = {p.period_id: p for p in Publication.objects.filter(unit=unit, period__in=periods)}
+    publications = {
+        p.period_id: p
+        for p in Publication.objects.filter(unit=unit, period__in=periods).select_related(
+            "proposed_by", "returned_by", "published_by", "unpublished_by"
+        )
+    }
     results = results_for((unit, p) for p in periods)
-    return [Row(unit, p, results.get((unit.pk, p.pk)), publications.get(p.pk)) for p in periods]
+    rows = [Row(unit, p, results.get((unit.pk, p.pk)), publications.get(p.pk)) for p in periods]
+    return with_warnings(rows)
+
+
+def waiting(units: Iterable[Unit] | Any) -> list[Row]:
+    """Proposals waiting for a decision in the given units (a queryset is one subquery), the oldest
+    first, with figures and warnings: nine queries whatever their number."""
+    proposals = list(
+        Publication.objects.waiting()
+        .filter(unit__in=units)
+        .select_related("unit", "period", "proposed_by")
+        .order_by("proposed_at", "pk")
+    )
+    return with_warnings(with_results(proposals))
+
+
+def proposal(pk: int) -> Row | None:
+    """One publication with its figures and warnings, for the decision page (the bulk read of one)."""
+    found = Publication.objects.filter(pk=pk).select_related("unit", "period", "proposed_by")
+    rows = with_warnings(with_results(list(found)))
+    return rows[0] if rows else None

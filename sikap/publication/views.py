@@ -1,14 +1,21 @@
-"""Public results pages (no login) and the operators' publication page under /hasil/.
+"""Public results pages (no login), the operators' publication page and the leaders' approval pages
+under /hasil/.
 
-Public views reach data only through `queries.published`: a period that is not published answers 404
-on its infographic and appears on no page. Operators preview any period of their scope.
+Public views reach data only through `queries.published`: a period that is not published (proposed,
+returned or withdrawn) answers 404 on its infographic and appears on no page. Operators preview any
+period of their scope. A refusal of the workflow is a message: the action's reason, or a 403 page
+saying who may act.
 """
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +27,7 @@ from sikap.accounts.access import access_for
 from sikap.audit.actors import acting_user
 from sikap.organisation.models import Period, Unit
 from sikap.publication import actions, queries
+from sikap.publication.forms import ApproveForm
 from sikap.publication.infographic import render_png, render_svg
 from sikap.publication.models import Publication
 
@@ -60,26 +68,72 @@ def infographic(request: HttpRequest, code: str, period_id: int, fmt: str) -> Ht
     return response
 
 
+def _refusals_as_pages(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A 403 of the workflow (wrong role) becomes a page that says who may act, never a bare error."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as refusal:
+            context = {"message": str(refusal) or _("Peran Anda tidak mengizinkan tindakan ini.")}
+            return render(request, "publication/refused.html", context, status=403)
+
+    return wrapper
+
+
+def _step(request: HttpRequest, step: Callable[[], Any], done: str) -> None:
+    """Run one action; its refusal (missing reason, wrong state, own proposal) becomes the message."""
+    try:
+        step()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+
+
 @login_required
 @require_safe
 def manage(request: HttpRequest, code: str) -> HttpResponse:
     access = access_for(request.user)
     unit = access.require_view(get_object_or_404(Unit, code=code))
-    context = {"unit": unit, "rows": queries.manage_rows(unit), "can_write": access.can_write(unit)}
+    context = {
+        "unit": unit,
+        "rows": queries.manage_rows(unit),
+        "can_write": access.can_write(unit),
+        "can_approve": access.can_approve(unit),
+        "can_publish": access.can_publish(unit),
+        "approves_anywhere": access.can_approve_any(),
+    }
     return render(request, "publication/manage.html", context)
 
 
 @login_required
 @require_POST
-def publish(request: HttpRequest, code: str, period_id: int) -> HttpResponse:
+@_refusals_as_pages
+def propose(request: HttpRequest, code: str, period_id: int) -> HttpResponse:
     unit = access_for(request.user).require_write(get_object_or_404(Unit, code=code))
     period = get_object_or_404(Period, pk=period_id)
-    try:
-        actions.publish_period(acting_user(request), unit, period)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Hasil %(period)s diterbitkan.") % {"period": period.name})
+    note = request.POST.get("catatan", "")[:2000]
+    _step(
+        request,
+        lambda: actions.propose_publication(acting_user(request), unit, period, note),
+        _("Penerbitan %(period)s diajukan; menunggu persetujuan pimpinan.") % {"period": period.name},
+    )
+    return redirect("publication:manage", unit.code)
+
+
+@login_required
+@require_POST
+@_refusals_as_pages
+def publish(request: HttpRequest, code: str, period_id: int) -> HttpResponse:
+    unit = access_for(request.user).require_publish(get_object_or_404(Unit, code=code))
+    period = get_object_or_404(Period, pk=period_id)
+    _step(
+        request,
+        lambda: actions.publish_period(acting_user(request), unit, period),
+        _("Hasil %(period)s diterbitkan.") % {"period": period.name},
+    )
     return redirect("publication:manage", unit.code)
 
 
@@ -88,13 +142,78 @@ def publish(request: HttpRequest, code: str, period_id: int) -> HttpResponse:
 def unpublish(request: HttpRequest, code: str, period_id: int) -> HttpResponse:
     unit = access_for(request.user).require_write(get_object_or_404(Unit, code=code))
     period = get_object_or_404(Period, pk=period_id)
-    try:
-        actions.unpublish_period(acting_user(request), unit, period, request.POST.get("alasan", ""))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Hasil %(period)s ditarik dari publik.") % {"period": period.name})
+    _step(
+        request,
+        lambda: actions.unpublish_period(acting_user(request), unit, period, request.POST.get("alasan", "")),
+        _("Hasil %(period)s ditarik dari publik.") % {"period": period.name},
+    )
     return redirect("publication:manage", unit.code)
+
+
+@login_required
+@require_safe
+@_refusals_as_pages
+def queue(request: HttpRequest) -> HttpResponse:
+    access = access_for(request.user)
+    if not access.can_approve_any():
+        raise PermissionDenied(
+            _("Daftar ini untuk pimpinan dan admin pusat yang memutuskan usulan penerbitan.")
+        )
+    rows = queries.waiting(access.approvable_units())
+    return render(request, "publication/queue.html", {"rows": rows})
+
+
+@login_required
+@require_safe
+@_refusals_as_pages
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    row = queries.proposal(pk)
+    if row is None:
+        raise Http404
+    access_for(request.user).require_approve(row.unit)
+    own = row.publication is not None and row.publication.proposed_by_id == request.user.pk
+    context = {"row": row, "publication": row.publication, "form": ApproveForm(), "own": own}
+    return render(request, "publication/decide.html", context)
+
+
+def _proposal(request: HttpRequest, pk: int) -> Publication:
+    publication = get_object_or_404(Publication.objects.select_related("unit", "period"), pk=pk)
+    access_for(request.user).require_approve(publication.unit)
+    return publication
+
+
+@login_required
+@require_POST
+@_refusals_as_pages
+def approve(request: HttpRequest, pk: int) -> HttpResponse:
+    publication = _proposal(request, pk)
+    form = ApproveForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
+        return redirect("publication:decide", pk)
+    _step(
+        request,
+        lambda: actions.approve_publication(
+            acting_user(request), publication, seen_warnings=form.seen_warnings
+        ),
+        _("Disetujui: hasil %(unit)s %(period)s kini tampil di halaman publik.")
+        % {"unit": publication.unit.name, "period": publication.period.name},
+    )
+    return redirect("publication:queue")
+
+
+@login_required
+@require_POST
+@_refusals_as_pages
+def send_back(request: HttpRequest, pk: int) -> HttpResponse:
+    publication = _proposal(request, pk)
+    _step(
+        request,
+        lambda: actions.return_publication(acting_user(request), publication, request.POST.get("alasan", "")),
+        _("Usulan %(unit)s %(period)s dikembalikan kepada operator.")
+        % {"unit": publication.unit.name, "period": publication.period.name},
+    )
+    return redirect("publication:queue")
 
 
 @login_required

@@ -1,4 +1,4 @@
-"""The operators' page /hasil/kelola/<unit>/: list, publish, withdraw, preview; scoped by access."""
+"""The operators' page /hasil/kelola/<unit>/: list, propose, withdraw, preview; scoped by access."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 
 from sikap.audit.models import AuditEvent
 from sikap.publication import queries
+from sikap.publication.models import Publication
 
 pytestmark = pytest.mark.django_db
 
@@ -14,16 +15,23 @@ def manage(unit):
     return f"/hasil/kelola/{unit.code}/"
 
 
-def test_the_operator_sees_the_period_with_a_publish_button(world, login, period):
+def test_the_operator_sees_the_period_with_a_propose_button(world, login, period):
     page = login(world.operator).get(manage(world.division)).content.decode()
     assert period.name in page and "Belum diterbitkan" in page
-    assert f"/hasil/kelola/{world.division.code}/{period.pk}/terbitkan/" in page
+    assert f"/hasil/kelola/{world.division.code}/{period.pk}/ajukan/" in page
+    assert "/terbitkan/" not in page  # publishing directly is the central admin's
 
 
-def test_the_operator_publishes_and_withdraws_from_the_page(world, login, period):
+def test_the_operator_proposes_a_leader_approves_and_the_operator_withdraws(world, login, client, period):
     client = login(world.operator)
-    response = client.post(f"{manage(world.division)}{period.pk}/terbitkan/")
-    assert response.status_code == 302 and queries.published(world.division).exists()
+    response = client.post(f"{manage(world.division)}{period.pk}/ajukan/")
+    assert response.status_code == 302 and not queries.published(world.division).exists()
+    proposal = Publication.objects.get()
+    seen = queries.proposal(proposal.pk).warning_codes  # what the decision page shows
+    approval = {"peringatan": seen, "sudah_dibaca": "on"}
+    login(world.leader).post(f"/hasil/persetujuan/{proposal.pk}/setujui/", approval)
+    assert queries.published(world.division).exists()
+    client = login(world.operator)
     assert "Terbit" in client.get(manage(world.division)).content.decode()
     client.post(f"{manage(world.division)}{period.pk}/tarik/", {"alasan": ""})
     assert queries.published(world.division).exists()  # no reason, no withdrawal

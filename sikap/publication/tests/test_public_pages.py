@@ -30,7 +30,7 @@ def test_publish_see_it_unpublish_gone_everywhere(world, client, period):
     assert world.division.name not in client.get("/hasil/").content.decode()
     assert [client.get(url).status_code for url in urls(world.division, period)] == [404, 404, 404]
 
-    publish_period(world.operator, world.division, period)
+    publish_period(world.admin, world.division, period)
     score = idnum(queries.result_of(world.division, period).score)
     listing = client.get("/hasil/").content.decode()
     assert world.division.name in listing and score in listing
@@ -64,7 +64,7 @@ def test_the_unit_page_shows_only_published_periods(world, client, published, pe
     assert client.get(f"/hasil/{world.division.code}/?periode={later.pk}").status_code == 404
     assert client.get(f"/hasil/{world.division.code}/{later.pk}/infografis.svg").status_code == 404
 
-    publish_period(world.operator, world.division, later)
+    publish_period(world.admin, world.division, later)
     listing = client.get("/hasil/").content.decode()
     assert later.name in listing and period.name not in listing  # the latest published period
     page = client.get(f"/hasil/{world.division.code}/?periode={period.pk}").content.decode()
@@ -85,7 +85,7 @@ def test_complaint_text_never_appears_even_when_a_done_item_answers_it(world, cl
     followup.answer_feedback(world.operator, submission, "Terima kasih, petugas sudah ditegur.")
     item = submission.followup_items.get()
     followup.update_item(world.operator, item, action="Pembayaran hanya melalui kasir resmi.", public=True)
-    publish_period(world.operator, world.division, period)
+    publish_period(world.admin, world.division, period)
     page = client.get(f"/hasil/{world.division.code}/").content.decode()
     assert "Pembayaran hanya melalui kasir resmi." in page  # "you said, we did": the action
     svg = client.get(f"/hasil/{world.division.code}/{period.pk}/infografis.svg").content.decode()
@@ -94,7 +94,7 @@ def test_complaint_text_never_appears_even_when_a_done_item_answers_it(world, cl
 
 
 def test_search_finds_units_by_name_or_code(world, client, period):
-    publish_period(world.operator, world.division, period)
+    publish_period(world.admin, world.division, period)
     publish_period(world.admin, world.other_division, period)
     page = client.get("/hasil/?q=bali").content.decode()
     assert world.other_division.name in page and world.division.name not in page
@@ -105,7 +105,7 @@ def test_search_finds_units_by_name_or_code(world, client, period):
 def test_the_public_list_takes_the_same_queries_for_two_or_six_units(
     world, client, period, django_assert_num_queries
 ):
-    publish_period(world.operator, world.division, period)
+    publish_period(world.admin, world.division, period)
     publish_period(world.admin, world.other_division, period)
     with django_assert_num_queries(5):  # publications, tallies (2), versions and their elements
         assert client.get("/hasil/").status_code == 200

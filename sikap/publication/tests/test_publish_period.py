@@ -1,4 +1,8 @@
-"""publish_period: writers in scope publish a period with data, once, with an audit row."""
+"""publish_period: a central admin publishes a period with data directly, once, with an audit row.
+
+Operators and regional admins no longer publish in one click: they propose (test_propose_publication.py)
+and a leader approves (test_approve_publication.py).
+"""
 
 from __future__ import annotations
 
@@ -16,23 +20,26 @@ from sikap.testing.factories import make_period
 pytestmark = pytest.mark.django_db
 
 
-def test_the_operator_publishes_and_the_audit_row_keeps_the_figures(world, period):
-    publication = publish_period(world.operator, world.division, period)
-    assert publication.is_live and publication.published_by == world.operator
+def test_the_central_admin_publishes_and_the_audit_row_keeps_the_figures(world, period):
+    publication = publish_period(world.admin, world.division, period)
+    assert publication.is_live and publication.published_by == world.admin
     event = AuditEvent.objects.for_object(publication).get()
     result = queries.result_of(world.division, period)
-    assert event.action == "publication.publish" and event.actor == world.operator
+    assert event.action == "publication.publish" and event.actor == world.admin
     assert event.after["score"] == round(result.score, 2) and event.after["respondents"] == 12
 
 
 def test_publishing_what_is_live_changes_nothing(world, published, period):
-    again = publish_period(world.operator, world.division, period)
+    again = publish_period(world.admin, world.division, period)
     assert again.pk == published.pk and again.published_at == published.published_at
     assert AuditEvent.objects.filter(action="publication.publish").count() == 1
 
 
-def test_admins_in_scope_may_publish(world, period):
-    assert publish_period(world.kanwil_admin, world.division, period).is_live
+def test_only_a_central_admin_publishes_directly_operators_and_regional_admins_propose(world, period):
+    for writer in (world.operator, world.kanwil_admin):
+        with pytest.raises(PermissionDenied, match="mengajukan"):
+            publish_period(writer, world.division, period)
+    assert not Publication.objects.exists()
     assert publish_period(world.admin, world.other_division, period).is_live
 
 
@@ -52,7 +59,7 @@ def test_an_outsider_does_not_even_find_the_unit(world, period):
 def test_a_period_without_accepted_answers_cannot_be_published(world, campaign):
     empty = make_period("2027 Semester I")
     with pytest.raises(ValidationError, match="Belum ada jawaban SKM"):
-        publish_period(world.operator, world.division, empty)
+        publish_period(world.admin, world.division, empty)
     with pytest.raises(ValidationError):
         publish_period(world.admin, world.kanwil, campaign.period)  # the Kanwil itself was not surveyed
 
@@ -60,13 +67,13 @@ def test_a_period_without_accepted_answers_cannot_be_published(world, campaign):
 def test_too_few_respondents_are_not_published(world):
     campaign = answered_campaign([(world.division, 4)], seed=3, codes=("SKM",))
     with pytest.raises(ValidationError, match="kurang dari 5 responden"):
-        publish_period(world.operator, world.division, campaign.period)
+        publish_period(world.admin, world.division, campaign.period)
 
 
 def test_publishing_again_after_a_withdrawal_clears_it(world, published, period):
     unpublish_period(world.operator, world.division, period, "Salah input kertas")
-    again = publish_period(world.kanwil_admin, world.division, period)
+    again = publish_period(world.admin, world.division, period)
     assert again.pk == published.pk and again.is_live
-    assert again.note == "" and again.unpublished_by is None and again.published_by == world.kanwil_admin
+    assert again.note == "" and again.unpublished_by is None and again.published_by == world.admin
     event = AuditEvent.objects.filter(action="publication.publish").first()
     assert event.before["note"] == "Salah input kertas" and event.after["unpublished_at"] is None
