@@ -142,3 +142,11 @@ def test_the_query_count_is_pinned_and_does_not_grow_with_units(
     for unit in extra:
         Membership.objects.create(user=user, unit=unit, role=Membership.objects.filter(user=user)[0].role)
     assert count_queries(client) == pinned
+
+
+def test_the_workspace_and_menu_speak_english_when_chosen(world, campaign, login):
+    client = login(world.operator)
+    client.post(reverse("set_language"), {"language": "en", "next": HOME})
+    html = home(client)
+    assert "Today's work" in html and "Main menu" in html and "Your roles: Unit operator" in html
+    assert "Pekerjaan hari ini" not in html
