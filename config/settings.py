@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "sikap.followup",
     "sikap.api",
     "sikap.demo",
+    "sikap.workspace",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "sikap.workspace.context_processors.menu",
             ],
         },
     },
@@ -139,7 +141,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "workspace:home"
 LOGOUT_REDIRECT_URL = "login"
 
 # Lockout: 5 failures for the same user name from the same address lock it for 30 minutes.

@@ -7,6 +7,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("sikap.api.urls")),
     path("akun/", include("sikap.accounts.urls")),
+    path("", include("sikap.workspace.urls")),
     path("", include("sikap.organisation.urls")),
     path("", include("sikap.instruments.urls")),
     path("s/", include("sikap.responses.public_urls")),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
@@ -32,6 +33,29 @@ class Grant:
     role: str
     write: bool
 
+    @property
+    def role_label(self) -> str:
+        return str(Membership.Role(self.role).label)
+
+
+class Use(StrEnum):
+    """Kinds of pages, by who may use them; the menu and the pages ask the same question (`Access.may`)."""
+
+    SIGNED_IN = "signed_in"  # every signed-in user: pages that show only the user's own reach
+    WRITE = "write"  # tools that change data: a role that may write somewhere
+    OVERVIEW = "overview"  # overviews across units: those who supervise units, not a unit's own operator
+    APPROVE = "approve"  # approving what units propose for publication
+
+
+R = Membership.Role
+USE_ROLES: dict[Use, frozenset[str]] = {
+    Use.WRITE: frozenset(Membership.WRITE_ROLES),
+    Use.OVERVIEW: frozenset({R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.LEADER, R.EVALUATOR}),
+    Use.APPROVE: APPROVE_ROLES,
+}
+# Whose workspace a user with several roles gets: the widest duty first.
+ROLE_PRECEDENCE = (R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.UNIT_OPERATOR, R.LEADER, R.EVALUATOR)
+
 
 class Access:
     """What one user may see and change; build it with `access_for(user)`."""
@@ -53,6 +77,28 @@ class Access:
     @property
     def roles(self) -> set[str]:
         return {g.role for g in self.grants}
+
+    @property
+    def role(self) -> str:
+        """The role whose workspace the user gets: a superuser is a central admin; "" without a role."""
+        if self.is_superuser:
+            return R.CENTRAL_ADMIN
+        held = self.roles
+        return next((str(role) for role in ROLE_PRECEDENCE if role in held), "")
+
+    def may(self, use: Use) -> bool:
+        """Whether the user may use a kind of page at all (which units it may touch is asked per unit)."""
+        if self.is_superuser:
+            return True
+        if use == Use.SIGNED_IN:
+            return bool(getattr(self.user, "is_authenticated", False) and self.user.is_active)
+        return bool(self.roles & USE_ROLES[use])
+
+    def grants_of(self, role: str) -> list[Unit]:
+        """The units where the user holds `role` (its own units, not their subtrees), by path."""
+        paths = sorted({g.path for g in self.grants if g.role == role})
+        by_path = {u.path: u for u in Unit.objects.filter(path__in=paths)}
+        return [by_path[p] for p in paths if p in by_path]
 
     def units(self) -> UnitQuerySet:
         """Every unit the user may see, as one query."""

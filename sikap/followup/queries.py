@@ -180,3 +180,19 @@ def done_items_public(unit: Unit, period: Period) -> list[PublicFollowUp]:
         )
         for row in rows
     ]
+
+
+def due_items(
+    units: Any, period: Period, today: datetime.date | None = None, within_days: int = 14, limit: int = 10
+) -> list[FollowUpItem]:
+    """Open items of the units due within `within_days` or already overdue (`is_overdue`), the earliest
+    deadline first: the operator's list of follow-up due. One query."""
+    day = today or timezone.localdate()
+    return list(
+        FollowUpItem.objects.filter(unit__in=units, period=period)
+        .open()
+        .filter(deadline__lte=day + datetime.timedelta(days=within_days))
+        .with_overdue(day)
+        .select_related("unit")
+        .order_by("deadline", "unit__path", "pk")[:limit]
+    )

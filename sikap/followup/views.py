@@ -16,8 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from sikap.accounts.access import access_for
-from sikap.accounts.models import Membership
+from sikap.accounts.access import Use, access_for
 from sikap.audit.actors import acting_user
 from sikap.followup import actions, queries
 from sikap.followup.forms import AnswerForm, CancelForm, EditItemForm, EvidenceForm, NewItemForm
@@ -29,13 +28,6 @@ from sikap.responses.models import Submission
 
 INBOX_PER_PAGE = 25
 OVERDUE_PER_PAGE = 50
-# The regional overview is for those who supervise units, not for a unit's own operator.
-OVERVIEW_ROLES = {
-    Membership.Role.CENTRAL_ADMIN,
-    Membership.Role.REGIONAL_ADMIN,
-    Membership.Role.LEADER,
-    Membership.Role.EVALUATOR,
-}
 
 
 def _period(request: HttpRequest) -> Period | None:
@@ -168,7 +160,8 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def region(request: HttpRequest) -> HttpResponse:
     access = access_for(request.user)
-    if not (access.is_superuser or access.roles & OVERVIEW_ROLES):
+    # The regional overview is for those who supervise units, not for a unit's own operator.
+    if not access.may(Use.OVERVIEW):
         raise Http404
     period, units = _period(request), access.units()
     context: dict[str, Any] = {

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from sikap.accounts.access import Access
 from sikap.instruments.models import Campaign, CampaignVersion, Field, InstrumentVersion, PublicLink
-from sikap.organisation.models import Service
+from sikap.organisation.models import Service, Unit
 
 # The longest token `new_token` makes; anything longer cannot exist, so it costs no query.
 MAX_TOKEN_LENGTH = 32
@@ -132,4 +132,15 @@ def bundle_prefetch(lookup: str = "campaign_versions") -> Prefetch:
     return Prefetch(
         lookup,
         queryset=CampaignVersion.objects.select_related("version__instrument").order_by("order"),
+    )
+
+
+def open_unit_links(units: QuerySet[Unit], limit: int = 50) -> list[PublicLink]:
+    """The per-unit links (not per service) of open campaigns in the given units, for the operator's
+    workspace: one query."""
+    return list(
+        PublicLink.objects.filter(campaign__status=Campaign.Status.OPEN, service__isnull=True, active=True)
+        .in_units(units)
+        .for_listing()
+        .order_by("unit__path", "-campaign__period__start", "campaign__name")[:limit]
     )

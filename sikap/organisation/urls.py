@@ -3,7 +3,7 @@ from django.urls import path
 from sikap.organisation import views
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("unit/", views.unit_list, name="unit_list"),
     path("unit/<slug:code>/", views.unit_detail, name="unit_detail"),
     path("unit/<slug:code>/layanan/baru/", views.service_create, name="service_create"),
     path("layanan/<int:pk>/ubah/", views.service_edit, name="service_edit"),

@@ -16,7 +16,7 @@ from sikap.organisation.models import Service, Unit
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def unit_list(request: HttpRequest) -> HttpResponse:
     access = access_for(request.user)
     term = request.GET.get("q", "").strip()
     context = {
@@ -25,7 +25,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "results": queries.search_units(access, term) if term else None,
         "roles": access.grants,
     }
-    return render(request, "organisation/home.html", context)
+    return render(request, "organisation/unit_list.html", context)
 
 
 @login_required

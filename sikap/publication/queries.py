@@ -208,6 +208,17 @@ def manage_rows(unit: Unit) -> list[Row]:
     return with_warnings(rows)
 
 
+def waiting_in(units: Iterable[Unit] | Any) -> list[Publication]:
+    """Proposals waiting for a decision in the given units, the oldest first, without figures (one
+    query): what a workspace lists."""
+    return list(
+        Publication.objects.waiting()
+        .filter(unit__in=units)
+        .select_related("unit", "period")
+        .order_by("proposed_at", "pk")
+    )
+
+
 def waiting(units: Iterable[Unit] | Any) -> list[Row]:
     """Proposals waiting for a decision in the given units (a queryset is one subquery), the oldest
     first, with figures and warnings: nine queries whatever their number."""

@@ -23,7 +23,7 @@ def test_the_language_switch_turns_the_login_page_english(client):
 def test_a_user_logs_in_and_sees_its_scope(client, world, password):
     response = client.post(reverse("login"), {"username": "admin.jabar", "password": password})
     assert response.status_code == 302
-    home = client.get(reverse("home")).content.decode()
+    home = client.get(reverse("workspace:home")).content.decode()
     assert "Kanwil Jawa Barat" in home
     assert "Kanwil Bali" not in home
 
@@ -45,9 +45,9 @@ def test_repeated_failures_lock_the_account_even_with_the_right_password(client,
 
 def test_logout_needs_a_post_and_ends_the_session(login, world):
     client = login(world.operator)
-    assert client.get(reverse("home")).status_code == 200
+    assert client.get(reverse("workspace:home")).status_code == 200
     client.post(reverse("logout"))
-    assert client.get(reverse("home")).status_code == 302
+    assert client.get(reverse("workspace:home")).status_code == 302
 
 
 def test_pages_need_a_login(client, world):
