@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from sikap import scoring
 from sikap.indices import read
 from sikap.indices.analysis import weakest_elements
+from sikap.indices.methods import convention_label
 from sikap.indices.queries import unit_ids, version_for
 from sikap.indices.results import IndexResult
 from sikap.indices.targets import target_for
@@ -121,7 +122,7 @@ def _element_rows(result: IndexResult, weights: dict[str, Fraction]) -> list[Ele
 def _section(scope: Scope, title: str, result: IndexResult | None = None) -> SkmSection:
     if result is None:
         result = read.result(scope.answers)
-    target = target_for(scope.unit, scope.period, scope.service_key or 0, scope.unit_ids)
+    target = target_for(scope.unit, scope.period, scope.service_key or 0, scope.unit_ids, scope.version)
     elements = _element_rows(result, _weights(scope))
     by_code = {e.code: e for e in elements}
     weakest = [by_code[e.code] for e in weakest_elements(result, WEAKEST)]
@@ -227,7 +228,7 @@ def skm_report(
         instrument=version.title or version.instrument.name,
         version_number=version.number,
         scale=f"{version.scale_min}-{version.scale_max}",
-        weights_label=summary.convention or scoring.resolve_weights("exact").label,
+        weights_label=summary.convention or convention_label(version),
         summary=summary,
         sections=sections,
     )
