@@ -6,7 +6,7 @@ import datetime
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.db import models
 from django.db.models import Q, Sum
@@ -201,13 +201,18 @@ def _group(group: int, units: set[int], facts: _UnitFacts) -> _Group:
     return _Group(total, attained, met, len(parts))
 
 
+def _group_ids(members: Mapping[int, Any]) -> set[int]:
+    """The group units' ids (groups of progress and targets are always units)."""
+    return cast(set[int], read.group_keys(members))
+
+
 def _members_of(members: Mapping[int, Any], facts: _UnitFacts, pooled: bool) -> dict[Any, set[int]]:
     """The units each group holds, among those with a target, a population or respondents."""
-    groups = read.group_keys(members)
+    groups = _group_ids(members)
     found: dict[Any, set[int]] = {g: {g} for g in groups}
     seen = set(facts.targets) | set(facts.counted) | set(facts.populations)
     for pk in seen:
-        for group in groups if pooled else read.groups_of(members, pk):
+        for group in groups if pooled else cast(tuple[int, ...], read.groups_of(members, pk)):
             found.setdefault(group, {group}).add(pk)
     return found
 
@@ -239,7 +244,7 @@ def targets(
 ) -> dict[int, Target]:
     """The minimum sample of each group unit (the values of `members`); see `target_for`."""
     ids = unit_filter if unit_filter is not None else list(members)
-    groups = read.group_keys(members)
+    groups = _group_ids(members)
     versions = [version] if version is not None else []
     (facts,) = _unit_facts(ids, groups, period, versions, service_key, count=False).values()
     held = _members_of(members, facts, pooled)
@@ -401,7 +406,7 @@ def _progress(
     pooled: bool,
 ) -> dict[int, dict[int, Progress]]:
     ids = unit_filter if unit_filter is not None else list(members)
-    groups = read.group_keys(members)
+    groups = _group_ids(members)
     days = working_days(period)
     found: dict[int, dict[int, Progress]] = {}
     for key, facts in _unit_facts(ids, groups, period, versions, service_key).items():

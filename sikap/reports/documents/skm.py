@@ -153,7 +153,9 @@ def conclusion(section: SkmSection, scope: Scope) -> list[str]:
         return [
             _("Belum ada jawaban survei yang dapat diolah untuk %(unit)s pada periode %(period)s.") % where
         ]
-    sentences = [
+    # Below the minimum sample the condition comes first, before the grade is stated (issue 10).
+    sentences = [] if section.sample.reached else [sample_sentence(section.sample)]
+    sentences += [
         _("Survei Kepuasan Masyarakat pada %(unit)s periode %(period)s diikuti oleh %(n)s responden.")
         % {**where, "n": num(section.respondents, 0)},
         _(
@@ -172,7 +174,8 @@ def conclusion(section: SkmSection, scope: Scope) -> list[str]:
             _("Dengan tingkat kepercayaan 95 %%, nilai sebenarnya berada antara %(low)s dan %(high)s.")
             % {"low": num(section.ci95[0]), "high": num(section.ci95[1])}
         )
-    sentences.append(sample_sentence(section.sample))
+    if section.sample.reached:
+        sentences.append(sample_sentence(section.sample))
     ranked = sorted((e for e in section.elements if e.nrr is not None), key=lambda e: (-(e.nrr or 0), e.code))
     if ranked:
         best = ranked[0]
