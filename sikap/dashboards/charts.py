@@ -166,7 +166,7 @@ def progress(cards: list[UnitIndex]) -> Figure:
             Cell(p.expected_by_today, 0),
             Cell(p.target.minimum, 0),
             Cell(p.percent, 1),
-            Cell(_("ya") if p.representative else _("belum")),
+            Cell(str(p.status.label)),
         ]
         for code, p in states
     ]
@@ -194,7 +194,7 @@ def progress(cards: list[UnitIndex]) -> Figure:
             _("Seharusnya hari ini"),
             _("Target"),
             _("Capaian (%)"),
-            _("Representatif"),
+            _("Status"),
         ],
         rows,
         data,

@@ -19,7 +19,7 @@ from sikap.dashboards import charts
 from sikap.indices import analysis, queries, read
 from sikap.indices.queries import Choice, LeagueRow, UnitIndex
 from sikap.indices.results import IndexResult, result_from_rows
-from sikap.indices.targets import progress, progress_of, target_for, working_days
+from sikap.indices.targets import progress_versions
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.models import Service, Unit
 from sikap.scoring.equity import spread
@@ -40,11 +40,7 @@ def cards(
     unit: Unit, scope: read.Scope, chosen: Choice, today: datetime.date, selected: IndexResult
 ) -> list[UnitIndex]:
     """One index card per version of the period (`selected` is the chosen version's result, already
-    scored), with progress towards the unit's (or the service's) target.
-
-    Without suspect answers a result's respondents are exactly the accepted ones that progress counts, so
-    the target and working days are read once and the tallies are not summed a second time.
-    """
+    scored), with progress towards the unit's (or the service's) target."""
     period = chosen.period
     assert period is not None
     results = [
@@ -52,11 +48,9 @@ def cards(
         for v in chosen.versions
     ]
     service_key = scope.service_key or 0
-    if scope.with_suspect:
-        states = [progress(unit, period, r.version, today, scope.units, service_key) for r in results]
-    else:
-        target, days = target_for(unit, period, service_key, scope.units), working_days(period)
-        states = [progress_of(target, r.respondents, days, today) for r in results]
+    # A roll-up's progress needs each unit's own count (how many met their target), so it is read anew.
+    found = progress_versions(unit, period, [r.version for r in results], today, scope.units, service_key)
+    states = [found[r.version.pk] for r in results]
     return [UnitIndex(unit, r, state) for r, state in zip(results, states, strict=True)]
 
 

@@ -1,11 +1,11 @@
 """The only code that changes follow-up plans and the answers to users' feedback.
 
-Answering a complaint or suggestion that has no item yet makes a feedback item with status "Selesai":
-the answer is the follow-up the regulation asks for (DOMAIN 4, "must be answered"), and the speed of that
-answer is what the PEKPPP evaluation counts. When the answer promises more work, the operator reopens
-the item ("Dalam proses") with the action and a deadline; `update_item` allows done -> in progress.
-Feedback items are not shown publicly by default (the operator may opt in); the public list shows only
-the action, never the respondent's text.
+Answering a complaint or suggestion is a reply (`FeedbackReply`), not a plan item: it never makes an
+item, so it never counts as a completed one in the completion rate PEKPPP scores. When the answer
+promises more work, the operator makes a plan item for the feedback ("Buat rencana aksi"). An item is
+"Selesai" only with evidence (a file) or a written account in its notes of what was done. Feedback items
+are not shown publicly by default (the operator may opt in); the public list shows only the action, never
+the respondent's text.
 """
 
 from __future__ import annotations
@@ -199,12 +199,28 @@ def update_item(actor: Actor, item: FollowUpItem, **changes: Any) -> FollowUpIte
         item.completed_at = timezone.now() if status == Status.DONE else None
     for field, value in changes.items():
         setattr(item, field, value)
+    if item.status == Status.DONE and before["status"] != Status.DONE:
+        _require_proof(item)
     item.full_clean()
     item.save()
     after = _state(item)
     if after != before:
         record(actor, "followup.update", item, before=before, after=after)
     return item
+
+
+def _require_proof(item: FollowUpItem) -> None:
+    """An item is done only with evidence or a written account of what was done (its notes)."""
+    if item.evidence or (item.notes or "").strip():
+        return
+    raise ValidationError(
+        {
+            "status": _(
+                "Butir hanya dapat dinyatakan Selesai dengan berkas bukti atau keterangan tertulis: "
+                "unggah berkas bukti terlebih dahulu, atau tuliskan di Catatan apa yang telah dilakukan."
+            )
+        }
+    )
 
 
 @transaction.atomic
@@ -240,11 +256,8 @@ def cancel_item(actor: Actor, item: FollowUpItem, reason: str) -> FollowUpItem:
 
 @transaction.atomic
 def answer_feedback(actor: Actor, submission: Submission, text: str) -> FeedbackReply:
-    """Keep (or change) the answer to a submission's complaint or suggestion.
-
-    The first answer to a submission without an item also makes its feedback item, status "Selesai"
-    (see the module docstring).
-    """
+    """Keep (or change) the answer to a submission's complaint or suggestion: a reply, never a plan
+    item (see the module docstring)."""
     text = (text or "").strip()
     if not text:
         raise ValidationError({"text": _("Tuliskan jawaban.")})
@@ -261,21 +274,4 @@ def answer_feedback(actor: Actor, submission: Submission, text: str) -> Feedback
     reply.save()
     after = snapshot(reply, ["text", "answered_by_id", "answered_at"])
     record(actor, "followup.answer", reply, before=before, after=after)
-    if not FollowUpItem.objects.filter(submission=submission).exists():
-        who = (reply.answered_by.get_full_name() or reply.answered_by.username) if reply.answered_by else ""
-        item = FollowUpItem(
-            unit_id=submission.unit_id,
-            period_id=submission.period_id,
-            source=FollowUpItem.Source.FEEDBACK,
-            submission=submission,
-            action=_("Pengaduan/saran responden dijawab."),
-            owner=who,
-            owner_user=reply.answered_by,
-            deadline=timezone.localdate(),
-            status=Status.DONE,
-            started_at=submission.created_at,
-            completed_at=now,
-            public=False,
-        )
-        _save_new(actor, item)
     return reply

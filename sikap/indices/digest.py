@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from sikap.accounts.models import Membership, User
 from sikap.indices.queries import version_for
-from sikap.indices.targets import Progress, progress_many, working_days
+from sikap.indices.targets import Progress, Status, progress_many, status_of, working_days
+from sikap.indices.templatetags.indices_tags import idnum
 from sikap.instruments.models import DEFAULT_INSTRUMENT, Campaign, InstrumentVersion
 from sikap.organisation.models import Period, Unit
 
@@ -123,7 +124,7 @@ def build(period: Period, day: datetime.date, version: InstrumentVersion | None 
     digest.checked = len(units)
     states = progress_many({unit.pk: unit.pk for unit in units}, period, version, day)
     for unit in units:
-        if not states[unit.pk].on_track:
+        if status_of(states[unit.pk]) == Status.BEHIND:
             digest.behind.append(BehindUnit(unit, states[unit.pk]))
     for letter in _letters(digest.behind):
         if not letter.user.email:
@@ -136,7 +137,8 @@ def build(period: Period, day: datetime.date, version: InstrumentVersion | None 
 
 
 def _number(value: float) -> str:
-    return f"{value:g}".replace(".", ",")
+    """A percentage the Indonesian way, without a trailing ",0" (3,3; 0; 1.250)."""
+    return idnum(value, 0 if float(value).is_integer() else 1)
 
 
 def compose(letter: Letter, digest: Digest) -> tuple[str, str]:
@@ -172,14 +174,15 @@ def compose(letter: Letter, digest: Digest) -> tuple[str, str]:
         state = item.progress
         lines += [
             f"- {item.unit.name} ({item.unit.code})",
-            "  " + _("Target periode: %(n)s responden") % {"n": state.target.minimum},
+            "  " + _("Target periode: %(n)s responden") % {"n": idnum(state.target.minimum, 0)},
             "  "
             + _("Tercapai: %(n)s responden (%(percent)s %%)")
-            % {"n": state.attained, "percent": _number(state.percent)},
-            "  " + _("Seharusnya sampai hari ini: %(n)s responden") % {"n": state.expected_by_today},
+            % {"n": idnum(state.attained, 0), "percent": _number(state.percent)},
+            "  "
+            + _("Seharusnya sampai hari ini: %(n)s responden") % {"n": idnum(state.expected_by_today, 0)},
             "  "
             + _("Kebutuhan per hari kerja: %(n)s responden (%(days)s hari kerja tersisa)")
-            % {"n": state.daily_needed, "days": state.working_days_left},
+            % {"n": idnum(state.daily_needed, 0), "days": idnum(state.working_days_left, 0)},
             "",
         ]
     lines += [

@@ -45,6 +45,8 @@ class Method:
     to_score: Callable[[InstrumentVersion, float], float] = linear_score
     # Whether the result carries a pass/fail threshold verdict (`IndexResult.passed`).
     has_threshold: bool = False
+    # The convention a version's result follows (weights, conversion), in the reader's language.
+    convention: Callable[[InstrumentVersion], str] = lambda version: ""
 
 
 REGISTRY: dict[str, Method] = {}
@@ -82,7 +84,8 @@ def _ikm(
         dict(sums), dict(counts), respondents=result.respondents, weights=settings.get("weights", "exact")
     )
     result.index, result.score = float(ikm.ikm), float(ikm.score)
-    result.grade, result.label, result.convention = ikm.grade, ikm.performance, ikm.weight_label
+    result.grade, result.label = ikm.grade, ikm.performance
+    result.convention = convention_label(version)
 
 
 def _perception(
@@ -105,8 +108,39 @@ def _perception(
         float(perception.index_4),
         float(perception.index_100),
     )
-    result.passed, result.convention = perception.passed, perception.conversion_label
+    result.passed, result.convention = perception.passed, convention_label(version)
     result.threshold = float(perception.threshold)
+
+
+def convention_label(version: InstrumentVersion) -> str:
+    """The convention of a version's index in the reader's language: the one place that names what the
+    scoring library labels in its own words ("exact weight 1/9", "linear conversion")."""
+    return str(method_of(version).convention(version))
+
+
+def _ikm_convention(version: InstrumentVersion) -> str:
+    weights = scoring.resolve_weights((version.scoring or {}).get("weights", "exact"))
+    # The regulation `_ikm` scores by (its default), named as the regulation names itself.
+    regulation = scoring.get_regulation(scoring.DEFAULT_REGULATION).title
+    if weights.mode == "custom":
+        return _("bobot khusus unit, %(regulation)s") % {"regulation": regulation}
+    share = next(iter(weights.by_code.values()))
+    if weights.mode == "literal":
+        shown = f"{float(share):g}".replace(".", ",")
+        return _("bobot dibulatkan %(weight)s per unsur (konvensi literal), %(regulation)s") % {
+            "weight": shown,
+            "regulation": regulation,
+        }
+    return _("bobot tepat %(weight)s per unsur, %(regulation)s") % {
+        "weight": f"{share.numerator}/{share.denominator}",
+        "regulation": regulation,
+    }
+
+
+def _perception_convention(version: InstrumentVersion) -> str:
+    name = (version.scoring or {}).get("conversion", "linear")
+    labels = {"linear": _("konversi linear: x4 = 1 + 3(m6 - 1)/5, persen = 100(m6 - 1)/5")}
+    return str(labels.get(name, name))
 
 
 def _regulation_index(version: InstrumentVersion) -> str:
@@ -148,6 +182,7 @@ IKM = register(
         _ikm,
         "indices/methods/_ikm.html",
         to_score=lambda version, mean: mean * 25,
+        convention=_ikm_convention,
     )
 )
 PERCEPTION = register(
@@ -157,6 +192,7 @@ PERCEPTION = register(
         _perception,
         "indices/methods/_perception.html",
         has_threshold=True,
+        convention=_perception_convention,
     )
 )
 MEAN = register(Method("mean", _("Rata-rata sederhana"), _mean, "indices/methods/_mean.html"))

@@ -108,6 +108,10 @@ def as_json(item: UnitIndex) -> dict[str, Any]:
         "ci95": list(result.ci95) if result.ci95 else None,
         "target": item.progress.target.minimum,
         "attained": item.progress.attained,
+        # The one status word of `targets.status_of`, and for a roll-up how many units met their target.
+        "status": item.progress.status.value,
+        "units_met": item.progress.units_met,
+        "units_total": item.progress.units_total,
     }
 
 
@@ -245,19 +249,11 @@ def league(
     scope = read.Scope(ids, period, version, with_suspect=with_suspect)
     results = read.results(scope, members, intervals=intervals)
     states = progress_many(members, period, version, today, unit_filter=unit_filter)
-    surveyed = (
-        set()
-        if everyone
-        else {
-            group
-            for pk in Campaign.objects.filter(period=period, versions=version).values_list("units", flat=True)
-            for group in read.groups_of(members, pk)
-        }
-    )
+    # A group "has a target" when one of its units is surveyed or has a target set (`units_total`).
     rows = [
         LeagueRow(units[pk], results.get(pk), state, version, period, with_suspect)
         for pk, state in states.items()
-        if pk in units and (everyone or pk in results or pk in surveyed or state.target.override_reason)
+        if pk in units and (everyone or pk in results or state.units_total or state.target.override_reason)
     ]
     if order:
         rows.sort(key=lambda r: r.unit.name)

@@ -345,6 +345,17 @@ def respondents(scope: Scope, members: Mapping[int, GroupKey] | None = None) -> 
     return found
 
 
+def respondents_per_version(scope: Scope, versions: Iterable[int]) -> dict[tuple[int, int], int]:
+    """Respondents per (unit id, version id) for several versions of the scope's period (one query)."""
+    rows = (
+        RespondentTally.objects.filter(scope.replace(version=None).where(), version_id__in=list(versions))
+        .values("unit_id", "version_id")
+        .annotate(total=Sum("n"))
+        .order_by()
+    )
+    return {(row["unit_id"], row["version_id"]): row["total"] or 0 for row in rows}
+
+
 def group_rows(scope: Scope, dimensions: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Per demographic (dimension, category): respondents `n_`, complete ones `complete_` and the sum of
     their total scores `total` (one query)."""

@@ -6,15 +6,20 @@ import datetime
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from django.db.models import Sum
+from django.db import models
+from django.db.models import Q, Sum
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sikap import scoring
 from sikap.indices import read
 from sikap.indices.models import Holiday, TargetOverride
-from sikap.instruments.models import InstrumentVersion
+from sikap.indices.templatetags.indices_tags import idnum
+from sikap.instruments.models import Campaign, InstrumentVersion
 from sikap.organisation.models import Period, ServiceUserCount, Unit
+from sikap.organisation.rules import TARGET_METHODS
 
 
 def target_settings(period: Period) -> dict[str, Any]:
@@ -26,9 +31,17 @@ def target_settings(period: Period) -> dict[str, Any]:
     }
 
 
+def method_label(method: str) -> str:
+    """A sample-size method in the reader's language ("Krejcie dan Morgan (1970)"), never its code."""
+    return str(dict(TARGET_METHODS).get(method, method))
+
+
 @dataclass
 class Target:
-    """The minimum number of respondents for a unit (or service) in a period, and where it came from."""
+    """The minimum number of respondents for a unit (or service) in a period, and where it came from.
+
+    A roll-up (a unit pooled over its subtree) sums the targets of the `parts` units below it that have
+    one; a leaf unit has its own (`parts` 0)."""
 
     population: int | None
     minimum: int
@@ -36,14 +49,32 @@ class Target:
     margin: float
     floor: int
     override_reason: str = ""
+    parts: int = 0
+
+    @property
+    def method_label(self) -> str:
+        return method_label(self.method)
 
     @property
     def label(self) -> str:
         if self.override_reason:
-            return f"ditetapkan admin: {self.override_reason}"
+            return _("ditetapkan admin: %(reason)s") % {"reason": self.override_reason}
+        rule = {
+            "method": self.method_label,
+            "margin": idnum(self.margin, 2),
+            "floor": idnum(self.floor, 0),
+        }
+        if self.parts:
+            return _(
+                "jumlah target %(parts)s unit di bawahnya "
+                "(%(method)s, e = %(margin)s, minimal %(floor)s per unit)"
+            ) % {**rule, "parts": idnum(self.parts, 0)}
         if self.population is None:
-            return f"batas minimal {self.floor} (jumlah pengguna layanan belum diisi)"
-        return f"{self.method}, e = {self.margin:g}, N = {self.population}, minimal {self.floor}"
+            return _("batas minimal %(floor)s (jumlah pengguna layanan belum diisi)") % rule
+        return _("%(method)s, e = %(margin)s, N = %(population)s, minimal %(floor)s") % {
+            **rule,
+            "population": idnum(self.population, 0),
+        }
 
 
 def populations(
@@ -69,10 +100,137 @@ def population(unit_ids: Any, period: Period, service_key: int | None = None) ->
     return populations(unit_ids, period, None, service_key).get(None)
 
 
-def target_for(unit: Unit, period: Period, service_key: int = 0, unit_ids: Any = None) -> Target:
-    """The minimum sample of a unit (pooling `unit_ids`, by default itself) or one of its services."""
+class _EachUnit(dict[int, int]):
+    """Every unit its own group, whichever units a read finds (the ids may be a subquery)."""
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, int)
+
+    def __missing__(self, key: int) -> int:
+        return key
+
+
+@dataclass
+class _UnitFacts:
+    """Per unit of a scope: its own target, whether it has one (surveyed or set), its respondents."""
+
+    targets: dict[int, Target]
+    counted: dict[int, int]
+    populations: dict[int, int]
+    with_target: set[int]
+
+
+def _unit_facts(
+    ids: Any,
+    groups: set[Any],
+    period: Period,
+    versions: list[InstrumentVersion],
+    service_key: int,
+    *,
+    count: bool = True,
+) -> dict[int | None, _UnitFacts]:
+    """Each unit's own target and respondents, per version (key None without versions): four queries
+    (three without `count`), whatever the number of units and versions. A unit has a target when it is
+    in a campaign of the period (for the version) or an admin set one."""
+    each = _EachUnit()
+    config = target_settings(period)
+    overrides = {
+        o.unit_id: o
+        for o in TargetOverride.objects.filter(
+            Q(unit_id__in=ids) | Q(unit_id__in=[g for g in groups if g is not None]),
+            period=period,
+            service_key=service_key,
+        )
+    }
+    people = populations(ids, period, each, service_key or None)
+    surveyed: dict[int | None, set[int]] = {v.pk: set() for v in versions} if versions else {None: set()}
+    in_campaign = Campaign.units.through.objects.filter(campaign__period=period, unit_id__in=ids)
+    if versions:
+        rows = in_campaign.filter(campaign__versions__in=versions).values_list(
+            "unit_id", "campaign__versions"
+        )
+        for unit_id, version_id in rows.distinct():
+            surveyed[version_id].add(unit_id)
+    else:
+        surveyed[None] = set(in_campaign.values_list("unit_id", flat=True))
+    counted: dict[tuple[int, int], int] = {}
+    if count and versions:
+        scope = read.Scope(units=ids, period=period, service_key=service_key or None)
+        counted = read.respondents_per_version(scope, [v.pk for v in versions])
+    found: dict[int | None, _UnitFacts] = {}
+    for key, units in surveyed.items():
+        with_target = units | set(overrides)
+        own = {pk: target_from(config, people.get(pk), overrides.get(pk)) for pk in set(people) | with_target}
+        for group in groups:
+            if group not in own:
+                own[group] = target_from(config, people.get(group), overrides.get(group))
+        mine = {pk: n for (pk, version_id), n in counted.items() if version_id == key}
+        found[key] = _UnitFacts(own, mine, people, with_target)
+    return found
+
+
+@dataclass
+class _Group:
+    target: Target
+    attained: int
+    units_met: int
+    units_total: int
+
+
+def _group(group: int, units: set[int], facts: _UnitFacts) -> _Group:
+    """A group's target and respondents: a roll-up sums the targets of its units that have one (its own
+    override, an admin's decision for the group, wins); a leaf unit keeps its own target."""
+    attained = sum(facts.counted.get(pk, 0) for pk in units)
+    own = facts.targets[group]
+    parts = sorted(pk for pk in units if pk in facts.with_target)
+    rollup = any(pk != group for pk in parts)
+    if rollup and own.override_reason:
+        parts = [pk for pk in parts if pk != group]
+    met = sum(1 for pk in parts if facts.counted.get(pk, 0) >= facts.targets[pk].minimum)
+    if not rollup or own.override_reason:
+        return _Group(own, attained, met, len(parts))
+    known = [facts.populations[pk] for pk in units if pk in facts.populations]
+    total = Target(
+        sum(known) if known else None,
+        sum(facts.targets[pk].minimum for pk in parts),
+        own.method,
+        own.margin,
+        own.floor,
+        parts=len(parts),
+    )
+    return _Group(total, attained, met, len(parts))
+
+
+def _group_ids(members: Mapping[int, Any]) -> set[int]:
+    """The group units' ids (groups of progress and targets are always units)."""
+    return cast(set[int], read.group_keys(members))
+
+
+def _members_of(members: Mapping[int, Any], facts: _UnitFacts, pooled: bool) -> dict[Any, set[int]]:
+    """The units each group holds, among those with a target, a population or respondents."""
+    groups = _group_ids(members)
+    found: dict[Any, set[int]] = {g: {g} for g in groups}
+    seen = set(facts.targets) | set(facts.counted) | set(facts.populations)
+    for pk in seen:
+        for group in groups if pooled else cast(tuple[int, ...], read.groups_of(members, pk)):
+            found.setdefault(group, {group}).add(pk)
+    return found
+
+
+def target_for(
+    unit: Unit,
+    period: Period,
+    service_key: int = 0,
+    unit_ids: Any = None,
+    version: InstrumentVersion | None = None,
+) -> Target:
+    """The minimum sample of a unit (pooling `unit_ids`, by default itself) or one of its services: a
+    roll-up's is the sum of its units' targets (units in a campaign of the period, for `version` when
+    given, or with a target set by an admin)."""
     ids = unit_ids if unit_ids is not None else [unit.pk]
-    return targets({unit.pk: unit.pk}, period, service_key, unit_filter=ids, pooled=True)[unit.pk]
+    versions = [version] if version is not None else []
+    (facts,) = _unit_facts(ids, {unit.pk}, period, versions, service_key, count=False).values()
+    return _group(unit.pk, _members_of({unit.pk: unit.pk}, facts, True)[unit.pk], facts).target
 
 
 def targets(
@@ -82,26 +240,15 @@ def targets(
     *,
     unit_filter: Any = None,
     pooled: bool = False,
+    version: InstrumentVersion | None = None,
 ) -> dict[int, Target]:
-    """The minimum sample of each group unit (the values of `members`), in two queries: the group unit's
-    own override, else from the population of the group's units. With `pooled` every unit of
-    `unit_filter` counts for the one group (a subtree given as a subquery)."""
-    groups: set[Any] = read.group_keys(members)
+    """The minimum sample of each group unit (the values of `members`); see `target_for`."""
     ids = unit_filter if unit_filter is not None else list(members)
-    config = target_settings(period)
-    overrides = {
-        o.unit_id: o
-        for o in TargetOverride.objects.filter(
-            period=period, service_key=service_key, unit_id__in=list(groups)
-        )
-    }
-    if pooled:
-        (group,) = groups
-        people = populations(ids, period, None, service_key or None)
-        found = {group: people[None]} if None in people else {}
-    else:
-        found = populations(ids, period, members, service_key or None)
-    return {g: target_from(config, found.get(g), overrides.get(g)) for g in groups}
+    groups = _group_ids(members)
+    versions = [version] if version is not None else []
+    (facts,) = _unit_facts(ids, groups, period, versions, service_key, count=False).values()
+    held = _members_of(members, facts, pooled)
+    return {g: _group(g, held[g], facts).target for g in groups}
 
 
 def target_from(config: dict[str, Any], people: int | None, override: TargetOverride | None) -> Target:
@@ -127,15 +274,26 @@ def working_days(period: Period) -> list[datetime.date]:
     return [d for d in days if d.weekday() < 5 and d not in holidays]
 
 
+class Status(models.TextChoices):
+    """Where a unit stands against its minimum sample: the one word every page, report and the API use."""
+
+    REPRESENTATIVE = "representative", gettext_lazy("representatif")
+    ON_TRACK = "on_track", gettext_lazy("sesuai jadwal")
+    BEHIND = "behind", gettext_lazy("tertinggal")
+
+
 @dataclass
 class Progress:
-    """How far a unit is towards its minimum sample, today."""
+    """How far a unit is towards its minimum sample, today; a roll-up also counts its units that met
+    their own target (`units_met` of `units_total`)."""
 
     target: Target
     attained: int
     expected_by_today: int
     working_days_total: int
     working_days_left: int
+    units_met: int = 0
+    units_total: int = 0
 
     @property
     def percent(self) -> float:
@@ -154,16 +312,68 @@ class Progress:
         return math.ceil(missing / max(self.working_days_left, 1))
 
     @property
+    def is_rollup(self) -> bool:
+        return self.target.parts > 0
+
+    @property
     def representative(self) -> bool:
-        return self.attained >= self.target.minimum
+        """The minimum is reached; for a roll-up, by every unit below it that has a target."""
+        return self.attained >= self.target.minimum and self.units_met >= self.units_total
+
+    @property
+    def sample_short(self) -> bool:
+        """Fewer respondents than the minimum: no threshold verdict may be stated without saying so."""
+        return not self.representative
+
+    @property
+    def status(self) -> Status:
+        return status_of(self)
+
+    @property
+    def sample_condition(self) -> str:
+        """What a page says before any threshold claim (WBK/WBBM, grade) while the sample is short."""
+        return sample_condition(self.attained, self.target.minimum, self.units_met, self.units_total)
 
 
-def progress_of(target: Target, attained: int, days: list[datetime.date], today: datetime.date) -> Progress:
-    """Progress from a target and the respondents so far: the target split evenly over working days."""
+def sample_condition(attained: int, minimum: int, units_met: int = 0, units_total: int = 0) -> str:
+    """The condition said first, before any threshold claim, while the sample is below its minimum (a
+    roll-up: while any unit with a target is below its own); "" once it is reached."""
+    if attained < minimum:
+        return _(
+            "Sampel belum memenuhi minimal (%(n)s dari %(min)s): hasil belum dapat dinyatakan memenuhi ambang"
+        ) % {"n": idnum(attained, 0), "min": idnum(minimum, 0)}
+    if units_met < units_total:
+        return _(
+            "Sampel belum memenuhi minimal di setiap unit (%(k)s dari %(m)s unit memenuhi targetnya): "
+            "hasil belum dapat dinyatakan memenuhi ambang"
+        ) % {"k": idnum(units_met, 0), "m": idnum(units_total, 0)}
+    return ""
+
+
+def status_of(progress: Progress) -> Status:
+    """The one decision of a unit's status: representative once its minimum is reached (a roll-up: by
+    all its units), else on track while it has what was expected by today, else behind."""
+    if progress.representative:
+        return Status.REPRESENTATIVE
+    if progress.on_track:
+        return Status.ON_TRACK
+    return Status.BEHIND
+
+
+def progress_of(
+    target: Target,
+    attained: int,
+    days: list[datetime.date],
+    today: datetime.date,
+    units_met: int | None = None,
+    units_total: int | None = None,
+) -> Progress:
+    """Progress from a target and the respondents so far: the target split evenly over working days. A
+    roll-up passes how many of its units met their own target."""
     done = sum(1 for d in days if d <= today)
     expected = math.ceil(target.minimum * done / len(days)) if days else target.minimum
     left = sum(1 for d in days if d > today) + (1 if today in days else 0)
-    return Progress(target, attained, expected, len(days), left)
+    return Progress(target, attained, expected, len(days), left, units_met or 0, units_total or 0)
 
 
 def progress_many(
@@ -176,20 +386,38 @@ def progress_many(
     service_key: int = 0,
     pooled: bool = False,
 ) -> dict[int, Progress]:
-    """Accepted respondents against the daily targets up to today, for many groups in four queries.
+    """Accepted respondents against the daily targets up to today, for many groups in five queries.
 
     `members` maps each unit id to the id of the unit whose group it belongs to (itself, or the Kanwil
-    whose subtree is pooled); the group unit's own override counts, populations and responses are
-    summed. With `pooled`, one group takes every unit of `unit_filter`.
+    whose subtree is pooled); a roll-up's target is the sum of its units' targets (`_group`), and
+    responses are summed. With `pooled`, one group takes every unit of `unit_filter`.
     """
+    found = _progress(members, period, [version], today, unit_filter, service_key, pooled)
+    return found[version.pk]
+
+
+def _progress(
+    members: Mapping[int, int],
+    period: Period,
+    versions: list[InstrumentVersion],
+    today: datetime.date,
+    unit_filter: Any,
+    service_key: int,
+    pooled: bool,
+) -> dict[int, dict[int, Progress]]:
     ids = unit_filter if unit_filter is not None else list(members)
-    goals = targets(members, period, service_key, unit_filter=ids, pooled=pooled)
-    scope = read.Scope(units=ids, period=period, version=version, service_key=service_key or None)
-    counted = read.respondents(scope, None if pooled else members)
-    if pooled:
-        counted = {group: counted.get(read.ONE, 0) for group in goals}
+    groups = _group_ids(members)
     days = working_days(period)
-    return {group: progress_of(target, counted.get(group, 0), days, today) for group, target in goals.items()}
+    found: dict[int, dict[int, Progress]] = {}
+    for key, facts in _unit_facts(ids, groups, period, versions, service_key).items():
+        held = _members_of(members, facts, pooled)
+        mine = found.setdefault(key or 0, {})
+        for group in groups:
+            state = _group(group, held[group], facts)
+            mine[group] = progress_of(
+                state.target, state.attained, days, today, state.units_met, state.units_total
+            )
+    return found
 
 
 def progress(
@@ -201,8 +429,19 @@ def progress(
     service_key: int = 0,
 ) -> Progress:
     """`progress_many` for one unit (pooling `unit_ids`, by default itself) or one of its services."""
+    return progress_versions(unit, period, [version], today, unit_ids, service_key)[version.pk]
+
+
+def progress_versions(
+    unit: Unit,
+    period: Period,
+    versions: list[InstrumentVersion],
+    today: datetime.date,
+    unit_ids: Any = None,
+    service_key: int = 0,
+) -> dict[int, Progress]:
+    """A unit's progress (pooling `unit_ids`) for each of several versions, by version id: the index
+    cards of a page, in the queries of one."""
     ids = unit_ids if unit_ids is not None else [unit.pk]
-    found = progress_many(
-        {unit.pk: unit.pk}, period, version, today, unit_filter=ids, service_key=service_key, pooled=True
-    )
-    return found[unit.pk]
+    found = _progress({unit.pk: unit.pk}, period, versions, today, ids, service_key, True)
+    return {pk: states[unit.pk] for pk, states in found.items()}

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from sikap.accounts.access import access_for
 from sikap.indices import analysis, queries, read
 from sikap.indices.queries import Choice, UnitIndex
-from sikap.indices.targets import progress
+from sikap.indices.targets import progress_versions
 from sikap.organisation.models import Unit
 
 # A page for these kinds pools the units below by default; the page offers the other view.
@@ -47,10 +47,8 @@ def _unit_report(unit: Unit, ids: Any, choice: Choice) -> dict[str, Any]:
     assert period is not None and version is not None
     today = timezone.localdate()
     scope = read.Scope(ids, period, version, with_suspect=suspect)
-    cards = [
-        UnitIndex(unit, read.result(scope.replace(version=v)), progress(unit, period, v, today, ids))
-        for v in choice.versions
-    ]
+    states = progress_versions(unit, period, choice.versions, today, ids)
+    cards = [UnitIndex(unit, read.result(scope.replace(version=v)), states[v.pk]) for v in choice.versions]
     selected = next(c for c in cards if c.result.version.pk == version.pk)
     items = read.element_moments(scope)
     totals = analysis.respondent_moments(scope)

@@ -40,6 +40,10 @@ def test_the_schema_documents_the_index_object_of_the_command(client):
         "ci95",
         "target",
         "attained",
+        # Issue 10: the one status word, and how many units of a roll-up met their own target.
+        "status",
+        "units_met",
+        "units_total",
     }
     params = {p["name"] for p in schema["paths"]["/api/v1/indices"]["get"]["parameters"]}
     assert params == {"unit", "period", "instrument", "subtree", "with_suspect"}

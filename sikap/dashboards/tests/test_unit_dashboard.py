@@ -133,7 +133,9 @@ def test_the_query_counts_are_pinned_and_do_not_grow_with_units_or_answers(
     service = world.division.services.get()
     paths = ["/dasbor/", "/dasbor/kanwil-jabar/", "/dasbor/kanwil-jabar-ki/"]
     paths.append(f"/dasbor/kanwil-jabar-ki/layanan/{service.pk}/")
-    for path, pinned in zip(paths, (32, 33, 28, 25), strict=True):
+    # Issue 10: +2 for the roll-up's progress (campaign units and each unit's respondents per version),
+    # needed to sum the units' targets and count the units that met theirs.
+    for path, pinned in zip(paths, (34, 35, 30, 27), strict=True):
         with django_assert_max_num_queries(pinned):
             assert client.get(path).status_code == 200
     before = [count_queries(client, path) for path in paths]

@@ -52,7 +52,8 @@ def test_status_changes_in_the_admin_stamp_and_audit(world, period, login, clock
     client = login(staff(world.kanwil_admin))
     no_reason = client.post(f"{ADMIN}{item.pk}/change/", fields(action="A", status="cancelled"))
     assert no_reason.status_code == 200 and "Tuliskan alasan pembatalan." in no_reason.content.decode()
-    assert client.post(f"{ADMIN}{item.pk}/change/", fields(action="A", status="done")).status_code == 302
+    done = fields(action="A", status="done", notes="Ruang tunggu diperluas, foto terlampir")
+    assert client.post(f"{ADMIN}{item.pk}/change/", done).status_code == 302
     item.refresh_from_db()
     assert item.status == "done" and item.completed_at == clock.value
     assert AuditEvent.objects.filter(action="followup.update", actor=world.kanwil_admin).exists()

@@ -29,6 +29,6 @@ def test_a_reason_is_required(world, item):
 
 
 def test_a_done_item_cannot_be_cancelled(world, item):
-    actions.update_item(world.operator, item, status="done")
+    actions.update_item(world.operator, item, status="done", notes="Dikerjakan; lihat laporan kegiatan")
     with pytest.raises(ValidationError):
         actions.cancel_item(world.operator, item, "Salah input")

@@ -4,6 +4,7 @@ import pytest
 
 from sikap.followup import actions
 from sikap.followup.queries import completion_stats
+from sikap.followup.tests.helpers import DEADLINE
 
 pytestmark = pytest.mark.django_db
 
@@ -19,23 +20,47 @@ def test_rate_average_days_and_overdue_per_unit(world, period, clock, complaint)
     items = [plan(world, world.division, period, c, late) for c in ("U1", "U2", "U3", "U4", "U5")]
     other = plan(world, world.other_division, period, "U1", late)
     clock.set(2027, 1, 14)
-    actions.update_item(world.operator, items[0], status="done")  # 4 days
+    actions.update_item(
+        world.operator, items[0], status="done", notes="Dikerjakan; lihat laporan kegiatan"
+    )  # 4 days
     clock.set(2027, 1, 20)
-    actions.update_item(world.operator, items[1], status="done")  # 10 days
+    actions.update_item(
+        world.operator, items[1], status="done", notes="Dikerjakan; lihat laporan kegiatan"
+    )  # 10 days
     actions.cancel_item(world.operator, items[2], "Tidak relevan")
     actions.update_item(world.operator, items[3], status="in_progress")
-    # A feedback item counts from the complaint's arrival (2027-01-10 09:00), not from the answer.
-    assert complaint.created_at == datetime.datetime(2027, 1, 10, 9, tzinfo=clock.value.tzinfo)
+    # Issue 10: answering a complaint is a reply, not a completed plan item: it used to add a done item
+    # here (6 items, 3 done, rate 3/5) and lift the rate PEKPPP scores.
     actions.answer_feedback(world.operator, complaint, "Sudah ditangani.")
     clock.set(2027, 1, 25)  # items 3 (in progress) and 4 (planned) are now past their deadline
 
     stats = completion_stats([world.division.pk, world.other_division.pk, world.kanwil.pk], period)
     mine = stats[world.division.pk]
-    assert (mine.total, mine.done, mine.cancelled, mine.overdue) == (6, 3, 1, 2)
-    assert mine.rate == pytest.approx(3 / 5)
-    assert mine.avg_days == pytest.approx((4 + 10 + 10) / 3)
+    assert (mine.total, mine.done, mine.cancelled, mine.overdue) == (5, 2, 1, 2)
+    assert mine.rate == pytest.approx(2 / 4)
+    assert mine.avg_days == pytest.approx((4 + 10) / 2)
     assert stats[other.unit_id] == (1, 0, 0, 1, 0.0, None)
     assert world.kanwil.pk not in stats
+
+
+def test_a_feedback_item_counts_from_the_complaints_arrival_once_done_with_a_note(
+    world, period, clock, complaint
+):
+    assert complaint.created_at == datetime.datetime(2027, 1, 10, 9, tzinfo=clock.value.tzinfo)
+    item = actions.create_item(
+        world.operator,
+        world.division,
+        period,
+        submission=complaint,
+        action="Loket 3 dibuka",
+        deadline=DEADLINE,
+    )
+    actions.answer_feedback(world.operator, complaint, "Loket 3 akan dibuka.")
+    assert completion_stats([world.division.pk], period)[world.division.pk].rate == 0.0
+    clock.set(2027, 1, 20, 9)
+    actions.update_item(world.operator, item, status="done", notes="Loket 3 dibuka sejak 20 Januari")
+    mine = completion_stats([world.division.pk], period)[world.division.pk]
+    assert (mine.total, mine.done, mine.rate, mine.avg_days) == (1, 1, 1.0, pytest.approx(10))
 
 
 def test_a_unit_whose_items_are_all_cancelled_has_no_rate(world, period):

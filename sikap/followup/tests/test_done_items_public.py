@@ -26,9 +26,9 @@ def test_only_done_public_items_appear_and_never_the_respondents_words(world, pe
     actions.answer_feedback(world.operator, complaint, "Jawaban pribadi untuk pelapor")
     clock.set(2027, 2, 1)
     for item in (shown, hidden):
-        actions.update_item(world.operator, item, status="done")
+        actions.update_item(world.operator, item, status="done", notes="Dikerjakan; lihat laporan kegiatan")
     clock.set(2027, 2, 3)
-    actions.update_item(world.operator, feedback, status="done")
+    actions.update_item(world.operator, feedback, status="done", notes="Dikerjakan; lihat laporan kegiatan")
 
     rows = done_items_public(world.division, period)
     assert rows == [  # newest first
@@ -43,6 +43,6 @@ def test_other_units_and_periods_stay_out(world, period):
     item = element_item(
         world, period, "U1", "A", deadline=datetime.date(2027, 3, 1), unit=world.other_division
     )
-    actions.update_item(world.operator, item, status="done")
+    actions.update_item(world.operator, item, status="done", notes="Dikerjakan; lihat laporan kegiatan")
     assert done_items_public(world.division, period) == []
     assert len(done_items_public(world.other_division, period)) == 1

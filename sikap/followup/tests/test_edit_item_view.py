@@ -40,7 +40,7 @@ def test_an_operator_marks_an_item_done(world, item, login, clock):
 
 
 def test_a_forbidden_transition_comes_back_as_a_form_error(world, item, login):
-    actions.update_item(world.operator, item, status="done")
+    actions.update_item(world.operator, item, status="done", notes="Dikerjakan; lihat laporan kegiatan")
     item.refresh_from_db()
     response = login(world.operator).post(url(item), form(item, status="planned"))
     assert response.status_code == 200

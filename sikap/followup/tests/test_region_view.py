@@ -43,7 +43,7 @@ def test_the_kanwil_admin_sees_only_the_kanwils_units(world, period, plans, logi
 
 
 def test_a_leader_sees_the_whole_ministry_with_rates(world, period, plans, login, clock):
-    actions.update_item(world.operator, plans[0], status="done")
+    actions.update_item(world.operator, plans[0], status="done", notes="Dikerjakan; lihat laporan kegiatan")
     html = get(login(world.leader), period)
     assert "Aksi Bali" in html and "Aksi Jabar" not in html  # the done item is no longer overdue
     assert "Bidang KI Jawa Barat" in html and "100,0 %" in html and "0,0 %" in html

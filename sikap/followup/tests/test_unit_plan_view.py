@@ -50,7 +50,7 @@ def test_overdue_items_are_flagged_in_words_and_colour(world, period, login, clo
     late = element_item(world, period, "U1", "Aksi terlambat", deadline=datetime.date(2027, 1, 7))
     on_time = element_item(world, period, "U2", "Aksi tepat")
     finished = element_item(world, period, "U3", "Aksi selesai", deadline=datetime.date(2027, 1, 5))
-    actions.update_item(world.operator, finished, status="done")
+    actions.update_item(world.operator, finished, status="done", notes="Dikerjakan; lihat laporan kegiatan")
     html = page(login(world.operator), world.division, period)
     assert f'<tr id="butir-{late.pk}" class="overdue">' in html
     assert f'<tr id="butir-{on_time.pk}">' in html and f'<tr id="butir-{finished.pk}">' in html
@@ -62,7 +62,7 @@ def test_completion_rate_and_average_days_are_shown(world, period, login, clock)
         element_item(world, period, c, c, deadline=datetime.date(2027, 6, 1)) for c in ("U1", "U2", "U3")
     ]
     clock.advance(days=5, hours=12)
-    actions.update_item(world.operator, items[0], status="done")
+    actions.update_item(world.operator, items[0], status="done", notes="Dikerjakan; lihat laporan kegiatan")
     actions.cancel_item(world.operator, items[2], "Dobel")
     html = page(login(world.leader), world.division, period)
     assert "50,0 %" in html and "1 selesai dari 3 butir (1 dibatalkan, tidak dihitung)" in html

@@ -7,8 +7,32 @@ from fractions import Fraction
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
+
+# Statistical terms with one plain line each: pages name the term and say what it means.
+TERMS = {
+    "ci": (
+        _("Selang kepercayaan 95%"),
+        _("rentang yang dengan keyakinan 95% memuat nilai sebenarnya; makin sempit, makin tepat."),
+    ),
+    "cv": (
+        _("Koefisien variasi"),
+        _("simpangan baku dibagi rata-rata; makin kecil, makin merata nilai antarunit."),
+    ),
+    "gini": (
+        _("Gini"),
+        _("0 berarti semua nilai sama; makin mendekati 1, makin timpang."),
+    ),
+    "ipa": (
+        _("Kuadran kepentingan-kinerja (IPA)"),
+        _(
+            "membandingkan kinerja tiap unsur dengan seberapa penting unsur itu bagi pengguna; "
+            "kuadran I (penting tetapi kinerjanya di bawah rata-rata) menjadi prioritas perbaikan."
+        ),
+    ),
+}
 
 DASH = "—"
 
@@ -63,3 +87,16 @@ def query_with(context: dict[str, Any], **changes: Any) -> str:
         else:
             query[key] = str(value)
     return query.urlencode()
+
+
+@register.inclusion_tag("indices/_term.html")
+def term(code: str) -> dict[str, Any]:
+    """A statistical term with its plain explanation on hover (`<abbr title>`)."""
+    label, explanation = TERMS[code]
+    return {"label": label, "explanation": explanation}
+
+
+@register.inclusion_tag("indices/_terms.html")
+def explain(*codes: str) -> dict[str, Any]:
+    """The plain one-line explanations of the statistical terms a page shows, visible below it."""
+    return {"terms": [TERMS[code] for code in codes]}

@@ -31,6 +31,10 @@ def test_it_prints_the_documented_shape_for_a_unit(world):
         "ci95",
         "target",
         "attained",
+        # Issue 10: the one status word, and how many units of a roll-up met their own target.
+        "status",
+        "units_met",
+        "units_total",
     }
     assert (data["unit"], data["instrument"], data["respondents"], data["attained"]) == (
         world.division.code,

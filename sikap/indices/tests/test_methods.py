@@ -65,3 +65,21 @@ def test_a_version_naming_an_unknown_method_is_refused(db):
 
     with pytest.raises(ValidationError, match="Metode indeks tidak dikenal"):
         make_draft("ANEH", method="nonexistent")
+
+
+@pytest.mark.django_db
+def test_conventions_are_named_in_the_readers_language():
+    # Issue 10: "exact weight 1/9" and "linear conversion" appeared inside Indonesian pages.
+    from django.utils import translation
+
+    from sikap.indices.methods import convention_label
+    from sikap.instruments.models import InstrumentVersion
+
+    skm = InstrumentVersion.objects.published().get(instrument__code="SKM")
+    spkp = InstrumentVersion.objects.published().get(instrument__code="SPKP")
+    with translation.override("id"):
+        assert convention_label(skm).startswith("bobot tepat 1/9 per unsur")
+        assert "exact" not in convention_label(skm) and "linear conversion" not in convention_label(spkp)
+    with translation.override("en"):
+        assert convention_label(skm).startswith("exact weight 1/9 per element")
+        assert convention_label(spkp).startswith("linear conversion")

@@ -22,7 +22,8 @@ def test_a_periods_target_follows_its_stored_rule_and_says_so(world):
     set_period_rules(world.admin, period, target_method="slovin", target_margin="0.100", reason="uji")
     target = target_for(world.division, period)
     assert target.minimum == 91  # Slovin, N = 1000, e = 0.1: 1000 / (1 + 1000 * 0.01) = 90.9
-    assert "slovin" in target.label and "0.1" in target.label
+    # Issue 10: the method by its name and the margin in Indonesian format, never the raw code "slovin".
+    assert "Slovin" in target.label and "0,10" in target.label and "slovin" not in target.label
 
 
 def test_integrity_rules_are_the_periods_own(world):

@@ -49,7 +49,7 @@ def test_the_png_is_a_png_of_1080_by_1350(world, client, published, period):
 
 def test_the_best_and_weakest_elements_and_the_follow_up_status_are_shown(world, client, published, period):
     items = followup.propose_from_weak_elements(world.operator, world.division, period, 3)
-    followup.update_item(world.operator, items[0], status="done")
+    followup.update_item(world.operator, items[0], status="done", notes="Dikerjakan; lihat laporan kegiatan")
     followup.cancel_item(world.operator, items[2], "Sudah ditangani pusat")
     lines = texts(client.get(f"/hasil/{world.division.code}/{period.pk}/infografis.svg").content.decode())
     assert "1 dari 2 rencana tindak lanjut selesai" in lines  # the cancelled item does not count

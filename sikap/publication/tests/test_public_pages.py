@@ -83,8 +83,17 @@ def test_the_figures_are_those_of_accepted_answers(world, client, published, per
 def test_complaint_text_never_appears_even_when_a_done_item_answers_it(world, client, campaign, period):
     submission = feedback_submission(campaign, world.division, complaint=COMPLAINT, suggestion="Tambah kursi")
     followup.answer_feedback(world.operator, submission, "Terima kasih, petugas sudah ditegur.")
-    item = submission.followup_items.get()
-    followup.update_item(world.operator, item, action="Pembayaran hanya melalui kasir resmi.", public=True)
+    # Issue 10: an answer is a reply, not a plan item; the item is planned and done with a note.
+    item = followup.create_item(
+        world.operator,
+        world.division,
+        period,
+        submission=submission,
+        action="Pembayaran hanya melalui kasir resmi.",
+        deadline=period.end,
+        public=True,
+    )
+    followup.update_item(world.operator, item, status="done", notes="Kasir resmi ditetapkan.")
     publish_period(world.admin, world.division, period)
     page = client.get(f"/hasil/{world.division.code}/").content.decode()
     assert "Pembayaran hanya melalui kasir resmi." in page  # "you said, we did": the action

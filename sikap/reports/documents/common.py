@@ -23,8 +23,6 @@ from sikap.scoring.statistics import mean_sd_from_aggregates
 # Called with 0-100 as a long report is built (a background job stores it for its progress page).
 ProgressFn = Callable[[int], None]
 
-SAMPLE_METHODS = {"krejcie-morgan": "Krejcie dan Morgan (1970)", "slovin": "Slovin"}
-
 
 def num(value: Any, places: int = 2) -> str:
     """A number the Indonesian way (87,56; 1.234), the same filter the pages use."""
@@ -117,7 +115,7 @@ def sample_row(scope: Scope, target: Target, attained: int, slope: float) -> Sam
     return SampleRow(
         population=people,
         minimum=target.minimum,
-        method=SAMPLE_METHODS.get(target.method, target.method),
+        method=target.method_label,
         margin=target.margin,
         floor=target.floor,
         override_reason=target.override_reason,

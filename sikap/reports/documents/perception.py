@@ -10,10 +10,10 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from sikap.indices import read
-from sikap.indices.methods import index_name, threshold_instruments
+from sikap.indices.methods import convention_label, index_name, threshold_instruments
 from sikap.indices.queries import unit_ids, version_for
 from sikap.indices.results import IndexResult
-from sikap.indices.targets import target_for
+from sikap.indices.targets import sample_condition, target_for, targets
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.models import Period, Service, Unit
 from sikap.reports.documents.common import (
@@ -63,6 +63,22 @@ class PerceptionBlock:
     def has_result(self) -> bool:
         return self.index_6 is not None
 
+    @property
+    def sample_short(self) -> bool:
+        """Fewer respondents than the minimum: the threshold verdict cannot be stated."""
+        return not self.sample.reached
+
+    @property
+    def verdict(self) -> str:
+        return verdict_text(self.passed, self.respondents, self.sample.minimum)
+
+
+def verdict_text(passed: bool | None, attained: int, minimum: int) -> str:
+    """A threshold verdict with its condition: below the minimum sample, the condition instead of it."""
+    if passed is None:
+        return "—"
+    return sample_condition(attained, minimum) or (_("Memenuhi") if passed else _("Belum memenuhi"))
+
 
 @dataclass
 class UnitVerdict:
@@ -71,11 +87,27 @@ class UnitVerdict:
     unit_name: str
     unit_code: str
     values: list[tuple[int, float | None, bool | None]]  # (n, index on 1-4, passed) per instrument
+    minimums: list[int] = field(default_factory=list)  # the unit's own minimum sample per instrument
 
     @property
     def passed(self) -> bool | None:
         verdicts = [v[2] for v in self.values]
         return None if None in verdicts else all(verdicts)
+
+    @property
+    def sample_short(self) -> bool:
+        return any(n < minimum for (n, _v, _p), minimum in zip(self.values, self.minimums, strict=False))
+
+    @property
+    def verdict(self) -> str:
+        if self.passed is None:
+            return "—"
+        if self.sample_short:
+            shortest = min(
+                zip(self.values, self.minimums, strict=False), key=lambda pair: pair[0][0] - pair[1]
+            )
+            return sample_condition(shortest[0][0], shortest[1])
+        return _("Memenuhi") if self.passed else _("Belum memenuhi")
 
 
 @dataclass
@@ -86,9 +118,33 @@ class PerceptionReport(ReportHeading):
 
     @property
     def passed(self) -> bool | None:
-        """Both indices at or above the threshold (None while either has no answers)."""
+        """Both indices at or above the threshold (None while either has no answers). Never stated
+        alone: below the minimum sample the report says `sample_short` first (`verdict`)."""
         verdicts = [b.passed for b in self.blocks]
         return None if not verdicts or None in verdicts else all(verdicts)
+
+    @property
+    def sample_short(self) -> bool:
+        return any(b.sample_short for b in self.blocks)
+
+    @property
+    def verdict(self) -> str:
+        """The report's overall WBK/WBBM sentence: "MEMENUHI" only with every sample at its minimum."""
+        if self.passed is None:
+            return _("Hasil WBK/WBBM: belum dapat ditentukan (belum ada jawaban).")
+        if self.sample_short:
+            counts = "; ".join(
+                _("%(code)s %(n)s dari %(min)s")
+                % {"code": b.code, "n": num(b.respondents, 0), "min": num(b.sample.minimum, 0)}
+                for b in self.blocks
+            )
+            return _(
+                "Hasil WBK/WBBM: sampel belum memenuhi minimal (%(counts)s), sehingga hasil belum dapat "
+                "dinyatakan memenuhi ambang."
+            ) % {"counts": counts}
+        if self.passed:
+            return _("Hasil WBK/WBBM: MEMENUHI syarat indeks persepsi.")
+        return _("Hasil WBK/WBBM: BELUM MEMENUHI syarat indeks persepsi.")
 
     @property
     def threshold(self) -> Decimal:
@@ -101,7 +157,7 @@ def threshold_of(version: InstrumentVersion) -> Decimal:
 
 def _block(scope: Scope, index_name: str) -> PerceptionBlock:
     result = read.result(scope.answers)
-    target = target_for(scope.unit, scope.period, scope.service_key or 0, scope.unit_ids)
+    target = target_for(scope.unit, scope.period, scope.service_key or 0, scope.unit_ids, scope.version)
     version = scope.version
     slope = 100 / (version.scale_max - version.scale_min)
     return PerceptionBlock(
@@ -114,17 +170,11 @@ def _block(scope: Scope, index_name: str) -> PerceptionBlock:
         index_4=result.index_4,
         index_100=result.score,
         ci95=result.ci95,
-        conversion=result.convention or _conversion_label(version),
+        conversion=result.convention or convention_label(version),
         threshold=threshold_of(version),
         passed=result.passed,
         sample=sample_row(scope, target, result.respondents, slope=slope),
     )
-
-
-def _conversion_label(version: InstrumentVersion) -> str:
-    from sikap.scoring.perception import get_conversion
-
-    return get_conversion((version.scoring or {}).get("conversion", "linear")).label
 
 
 def perception_report(
@@ -172,13 +222,15 @@ def _unit_verdicts(
         read.results(read.Scope(ids, period, v, with_suspect=with_suspect), members) for v in versions
     ]
     answered = {pk for r in results for pk in r}
+    goals = [targets({pk: pk for pk in answered}, period, version=v) for v in versions]
     rows = []
     for member in Unit.objects.filter(pk__in=list(answered)).order_by("path"):
         values = []
         for by_unit in results:
             r = by_unit.get(member.pk)
             values.append((r.respondents, r.index_4, r.passed) if r else (0, None, None))
-        rows.append(UnitVerdict(member.name, member.code, values))
+        minimums = [found[member.pk].minimum for found in goals]
+        rows.append(UnitVerdict(member.name, member.code, values, minimums))
     return rows
 
 
@@ -192,7 +244,15 @@ def conclusion(report: PerceptionReport) -> list[str]:
                 % {**where, "code": block.code}
             )
             continue
-        verdict = _("mencapai") if block.passed else _("belum mencapai")
+        condition = sample_condition(block.respondents, block.sample.minimum)
+        if condition:
+            sentences.append(condition + ".")
+        if not block.passed:
+            verdict = _("belum mencapai")
+        elif condition:
+            verdict = _("untuk sementara berada di atas")
+        else:
+            verdict = _("mencapai")
         sentences.append(
             _(
                 "%(index)s %(unit)s periode %(period)s dari %(n)s responden adalah %(v6)s pada skala 1-6, "
@@ -210,8 +270,17 @@ def conclusion(report: PerceptionReport) -> list[str]:
                 "threshold": num(block.threshold, 2),
             }
         )
-    if report.passed is True:
+    if report.passed is None:
+        return sentences
+    if report.sample_short:
+        sentences.append(
+            _(
+                "Karena sampel belum memenuhi minimal, belum dapat dinyatakan apakah unit ini "
+                "memenuhi syarat indeks persepsi untuk predikat WBK/WBBM."
+            )
+        )
+    elif report.passed:
         sentences.append(_("Unit ini memenuhi syarat indeks persepsi untuk predikat WBK/WBBM."))
-    elif report.passed is False:
+    else:
         sentences.append(_("Unit ini belum memenuhi syarat indeks persepsi untuk predikat WBK/WBBM."))
     return sentences

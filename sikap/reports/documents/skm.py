@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from sikap import scoring
 from sikap.indices import read
 from sikap.indices.analysis import weakest_elements
+from sikap.indices.methods import convention_label
 from sikap.indices.queries import unit_ids, version_for
 from sikap.indices.results import IndexResult
 from sikap.indices.targets import target_for
@@ -121,7 +122,7 @@ def _element_rows(result: IndexResult, weights: dict[str, Fraction]) -> list[Ele
 def _section(scope: Scope, title: str, result: IndexResult | None = None) -> SkmSection:
     if result is None:
         result = read.result(scope.answers)
-    target = target_for(scope.unit, scope.period, scope.service_key or 0, scope.unit_ids)
+    target = target_for(scope.unit, scope.period, scope.service_key or 0, scope.unit_ids, scope.version)
     elements = _element_rows(result, _weights(scope))
     by_code = {e.code: e for e in elements}
     weakest = [by_code[e.code] for e in weakest_elements(result, WEAKEST)]
@@ -152,7 +153,9 @@ def conclusion(section: SkmSection, scope: Scope) -> list[str]:
         return [
             _("Belum ada jawaban survei yang dapat diolah untuk %(unit)s pada periode %(period)s.") % where
         ]
-    sentences = [
+    # Below the minimum sample the condition comes first, before the grade is stated (issue 10).
+    sentences = [] if section.sample.reached else [sample_sentence(section.sample)]
+    sentences += [
         _("Survei Kepuasan Masyarakat pada %(unit)s periode %(period)s diikuti oleh %(n)s responden.")
         % {**where, "n": num(section.respondents, 0)},
         _(
@@ -171,7 +174,8 @@ def conclusion(section: SkmSection, scope: Scope) -> list[str]:
             _("Dengan tingkat kepercayaan 95 %%, nilai sebenarnya berada antara %(low)s dan %(high)s.")
             % {"low": num(section.ci95[0]), "high": num(section.ci95[1])}
         )
-    sentences.append(sample_sentence(section.sample))
+    if section.sample.reached:
+        sentences.append(sample_sentence(section.sample))
     ranked = sorted((e for e in section.elements if e.nrr is not None), key=lambda e: (-(e.nrr or 0), e.code))
     if ranked:
         best = ranked[0]
@@ -227,7 +231,7 @@ def skm_report(
         instrument=version.title or version.instrument.name,
         version_number=version.number,
         scale=f"{version.scale_min}-{version.scale_max}",
-        weights_label=summary.convention or scoring.resolve_weights("exact").label,
+        weights_label=summary.convention or convention_label(version),
         summary=summary,
         sections=sections,
     )

@@ -231,7 +231,7 @@ def _perception_summary(sheet: Worksheet, report: PerceptionReport) -> None:
             (_("Periode"), report.period_name, None),
             (_("Dasar"), report.regulation, None),
             (_("Ambang WBK/WBBM (skala 1-4)"), float(report.threshold), SCORE),
-            (_("Hasil WBK/WBBM"), _verdict(report.passed), None),
+            (_("Hasil WBK/WBBM"), report.verdict, None),
             (_("Catatan angka"), _number_note(), None),
         ],
     )
@@ -257,7 +257,7 @@ def _perception_summary(sheet: Worksheet, report: PerceptionReport) -> None:
             b.index_4,
             b.index_100,
             *_ci(b.ci95),
-            _verdict(b.passed),
+            b.verdict,
             b.conversion,
         )
         for b in report.blocks
@@ -283,12 +283,6 @@ def _perception_items(sheet: Worksheet, report: PerceptionReport) -> None:
     _widths(sheet, [10, 7, 50, 8, 14, 13, 13])
 
 
-def _verdict(passed: bool | None) -> str:
-    if passed is None:
-        return _("belum dapat ditentukan")
-    return _("Memenuhi") if passed else _("Belum memenuhi")
-
-
 def _perception_units(sheet: Worksheet, report: PerceptionReport) -> None:
     header: list[str] = [_("Unit"), _("Kode unit")]
     formats: dict[int, str] = {}
@@ -297,7 +291,7 @@ def _perception_units(sheet: Worksheet, report: PerceptionReport) -> None:
         formats[2 + 2 * offset], formats[3 + 2 * offset] = COUNT, NRR
     header.append(_("WBK/WBBM"))
     rows = [
-        (u.unit_name, u.unit_code, *[x for n, value, _p in u.values for x in (n, value)], _verdict(u.passed))
+        (u.unit_name, u.unit_code, *[x for n, value, _p in u.values for x in (n, value)], u.verdict)
         for u in report.units
     ]
     _table(sheet, header, rows, formats)

@@ -156,3 +156,15 @@ def test_a_service_report_counts_only_that_service(world):
     assert "Legalisasi Apostille" in pdf_text(
         build("skm", "pdf", world.division, campaign.period, service=service).content
     )
+
+
+def test_below_the_minimum_sample_the_condition_comes_before_the_grade(world):
+    # Issue 10: a grade is stated only with its condition; below the minimum it is said first.
+    from sikap.indices.tests.helpers import answered_campaign
+    from sikap.reports.documents.skm import skm_report
+
+    campaign = answered_campaign([(world.division, 5)], seed=3, codes=("SKM",))
+    section = skm_report(world.division, campaign.period).summary
+    assert not section.sample.reached
+    assert section.conclusion[0].startswith("Jumlah responden (5) belum memenuhi sampel minimal 30")
+    assert "Krejcie dan Morgan (1970)" in section.conclusion[0]

@@ -10,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from sikap.indices.actions import set_target_override
 from sikap.indices.queries import version_for
 from sikap.indices.templatetags.indices_tags import idnum
 from sikap.indices.tests.helpers import answered_campaign, compute, random_submission
@@ -48,9 +49,39 @@ def test_the_pdf_shows_both_indices_on_three_scales_with_the_conversion(world, c
         assert idnum(result.index_4, 4) in text and idnum(result.score, 2) in text
         for item in result.elements:
             assert idnum(item.mean, 4) in text, item.code
+    # 12 respondents of a minimum of 30: the condition is said, the verdict is not (issue 10's defect).
+    assert "Hasil WBK/WBBM: sampel belum memenuhi minimal (SPKP 12 dari 30; SPAK 12 dari 30)" in text
+    assert "MEMENUHI syarat" not in text
+
+
+def test_the_verdict_is_stated_only_once_the_sample_reaches_its_minimum(world, campaign):
+    period = campaign.period
     report = perception_report(world.division, period)
-    expected = "MEMENUHI syarat" if report.passed else "BELUM MEMENUHI syarat"
-    assert f"Hasil WBK/WBBM: {expected}" in text
+    assert report.sample_short and "MEMENUHI syarat" not in report.verdict
+    assert [b.verdict for b in report.blocks] == [
+        "Sampel belum memenuhi minimal (12 dari 30): hasil belum dapat dinyatakan memenuhi ambang"
+    ] * 2
+    conclusion = " ".join(report.conclusion)
+    assert conclusion.startswith("Sampel belum memenuhi minimal (12 dari 30)")
+    assert "memenuhi syarat indeks persepsi untuk predikat" in conclusion
+    assert "Unit ini memenuhi syarat" not in conclusion
+    set_target_override(world.admin, world.division, period, 12, "uji")
+    reached = perception_report(world.division, period)
+    expected = "MEMENUHI syarat" if reached.passed else "BELUM MEMENUHI syarat"
+    assert not reached.sample_short and reached.verdict == f"Hasil WBK/WBBM: {expected} indeks persepsi."
+    text = pdf_text(build("spkp-spak", "pdf", world.division, period).content)
+    assert f"Hasil WBK/WBBM: {expected}" in text and "Sampel belum memenuhi" not in text
+
+
+def test_a_unit_row_of_a_kanwil_report_carries_its_own_sample_condition(world, campaign):
+    set_target_override(world.admin, world.other_division, campaign.period, 3, "unit kecil")
+    rng = random.Random(2)
+    for _ in range(3):
+        random_submission(campaign, world.other_division, rng)
+    report = perception_report(world.ministry, campaign.period, subtree=True)
+    short, enough = report.units
+    assert short.sample_short and short.verdict.startswith("Sampel belum memenuhi minimal (12 dari 30)")
+    assert not enough.sample_short and enough.verdict in ("Memenuhi", "Belum memenuhi")
 
 
 def test_the_verdict_follows_the_threshold_of_the_version(world, campaign):
@@ -80,7 +111,8 @@ def test_the_xlsx_holds_the_three_scales_as_numbers(world, campaign):
         _name, _code, n, six, four, hundred, low, high, verdict, conversion = rows[code]
         assert (n, six, four, hundred) == (result.respondents, result.index, result.index_4, result.score)
         assert (low, high) == result.ci95
-        assert verdict == ("Memenuhi" if result.passed else "Belum memenuhi")
+        # Below the minimum sample the cell says so instead of a verdict (issue 10's defect).
+        assert verdict.startswith("Sampel belum memenuhi minimal (12 dari 30)")
         assert conversion.startswith("konversi linear")
     items = list(book["Butir"].iter_rows(min_row=2, values_only=True))
     assert len(items) == 8 + 5 and all(isinstance(r[4], float) for r in items)

@@ -147,3 +147,14 @@ def test_the_review_list_query_count_does_not_grow_with_rows(
         suspect(campaign, world.division)
     with django_assert_num_queries(len(few.captured_queries)):
         client.get(LIST)
+
+
+def test_the_detail_page_names_integrity_signals_in_words_not_codes(login, world, campaign):
+    # Issue 10: raw codes such as "straight_line True" appeared on the page.
+    submission = suspect(campaign, world.division)
+    page = login(world.operator).get(reverse("operator:submission", args=[submission.pk])).content.decode()
+    table = page[page.index("Sinyal integritas") :]
+    table = table[: table.index("</table>")]
+    assert "Semua unsur dijawab dengan nilai yang sama</th><td>tidak" in table
+    assert "Lama pengisian (detik)" in table
+    assert "straight_line" not in table and "duration_seconds" not in table and "False" not in table

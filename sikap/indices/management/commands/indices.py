@@ -8,6 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sikap.indices.queries import as_json, unit_index, version_for
+from sikap.indices.templatetags.indices_tags import idnum
 from sikap.instruments.models import DEFAULT_INSTRUMENT
 from sikap.organisation.models import Period, Unit
 
@@ -52,10 +53,10 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False))
             return
         for item in items:
-            r = item.result
-            score = "—" if r.score is None else f"{r.score:.2f}".replace(".", ",")
+            r, p = item.result, item.progress
             self.stdout.write(
-                f"{item.unit.name} · {period.name} · {version.instrument.code}: n = {r.respondents}, "
-                f"nilai {score} {r.grade} {r.label}; target {item.progress.target.minimum}, "
-                f"tercapai {item.progress.attained} ({item.progress.percent:g} %)"
+                f"{item.unit.name} · {period.name} · {version.instrument.code}: "
+                f"n = {idnum(r.respondents, 0)}, nilai {idnum(r.score)} {r.grade} {r.label}; "
+                f"target {idnum(p.target.minimum, 0)}, tercapai {idnum(p.attained, 0)} "
+                f"({idnum(p.percent, 1)} %), {p.status.label}"
             )
