@@ -61,6 +61,7 @@ FIELD_FIELDS = [
     "max_value",
     "label_en",
     "choices_en",
+    "synonyms",
     "bands",
     "breakdown",
     "breakdown_label",

@@ -63,7 +63,8 @@ def template_columns(target: Target) -> list[TemplateColumn]:
     fields = merged_fields(target.versions)
     aliases = field_aliases(fields)
     for spec in fields:
-        header = spec.label if aliases.get(header_key(spec.label)) == spec.code else spec.code
+        label = spec.display_label()
+        header = label if aliases.get(header_key(label)) == spec.code else spec.code
         columns.append(TemplateColumn(header, *_field_accepts(spec)))
     return columns
 

@@ -78,3 +78,15 @@ def test_another_units_template_is_not_given_and_read_only_users_are_refused(log
     assert login(world.operator).get(URL, params).status_code == 404
     params["templat-unit"] = world.division.pk
     assert login(world.leader).get(URL, params).status_code == 403
+
+
+def test_the_english_template_has_english_headers_the_importer_also_reads(world, campaign):
+    from django.utils import translation
+
+    target = importing.resolve_target(world.division, campaign.period)
+    with translation.override("en"):
+        header, codes = read(template_xlsx(target))
+    assert header[:2] == ["date", "service"] and "Sex" in header
+    assert "Also accepted" in codes["Sex"][1]
+    columns, _selected, warnings = importing.map_columns(target, header)
+    assert warnings == [] and len(columns) == len(header)
