@@ -61,6 +61,7 @@ FIELD_FIELDS = [
     "max_value",
     "label_en",
     "choices_en",
+    "synonyms",
     "bands",
     "breakdown",
     "breakdown_label",
@@ -190,6 +191,7 @@ def publication_errors(version: InstrumentVersion) -> list[str]:
     for field in version.fields.all():
         if field.kind == Field.Kind.CHOICE and not field.choices:
             errors.append(_("Isian %(code)s: pilihan belum diisi.") % {"code": field.code})
+        errors += synonym_errors(field)
         errors += band_errors(field.code, field.kind, field.bands)
         if field.breakdown and not field.is_breakdown:
             message = _("Isian %(code)s: rincian hanya untuk isian pilihan atau angka berkelompok.")
@@ -429,3 +431,20 @@ def _campaign_state(campaign: Campaign) -> dict[str, Any]:
         state["versions"] = list(bundle)
         state["units"] = sorted(campaign.units.values_list("pk", flat=True))
     return state
+
+
+def synonym_errors(field: Field) -> list[str]:
+    """Why a field's synonyms are unusable: each maps a word to one of the field's option values."""
+    if not field.synonyms:
+        return []
+    if not isinstance(field.synonyms, dict) or field.kind != Field.Kind.CHOICE:
+        return [
+            _("Isian %(code)s: sinonim ditulis {kata: nilai pilihan} untuk isian pilihan.")
+            % {"code": field.code}
+        ]
+    values = {str(choice[0]) for choice in field.choices}
+    wrong = sorted(str(w) for w, v in field.synonyms.items() if str(v) not in values)
+    if wrong:
+        message = _("Isian %(code)s: sinonim %(words)s tidak menunjuk ke pilihan yang ada.")
+        return [message % {"code": field.code, "words": ", ".join(wrong)}]
+    return []

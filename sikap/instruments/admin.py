@@ -85,7 +85,8 @@ class ElementInline(DraftOnlyInline):
 class FieldInline(DraftOnlyInline):
     model = Field
     fields = [
-        *("section", "order", "code", "label", "label_en", "kind", "choices", "choices_en", "required"),
+        *("section", "order", "code", "label", "label_en", "kind", "choices", "choices_en", "synonyms"),
+        "required",
         *("min_value", "max_value", "bands", "breakdown", "breakdown_label", "breakdown_label_en"),
     ]
 

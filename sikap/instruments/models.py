@@ -198,6 +198,9 @@ class Field(models.Model):
     choices = models.JSONField(_("pilihan"), default=list, blank=True)
     # value -> English label; an option left out shows its Indonesian label.
     choices_en = models.JSONField(_("label pilihan (Inggris)"), default=dict, blank=True)
+    # Other ways a file or paper form writes an option (a code or a word, any case) -> the option's value:
+    # {"L": "Laki-laki", "S1": "D4/S1"}. Read when checking input only; stored values stay the options'.
+    synonyms = models.JSONField(_("sinonim pilihan"), default=dict, blank=True)
     required = models.BooleanField(_("wajib"), default=False)
     min_value = models.IntegerField(_("nilai terkecil"), null=True, blank=True)
     max_value = models.IntegerField(_("nilai terbesar"), null=True, blank=True)

@@ -125,6 +125,18 @@ class ImportForm(forms.Form):
         self.fields["instruments"].choices = [(c, c) for c in codes]  # type: ignore[attr-defined]
 
 
+class TemplateForm(forms.Form):
+    """Which unit and period an import template is for (its campaign decides the instruments)."""
+
+    unit = forms.ModelChoiceField(Unit.objects.none(), label=_("Unit"))
+    period = forms.ModelChoiceField(Period.objects.all(), label=_("Periode"))
+
+    def __init__(self, access: Access, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "templat")
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = access.writable_units().order_by("path")  # type: ignore[attr-defined]
+
+
 class CodesForm(forms.Form):
     unit = forms.ModelChoiceField(Unit.objects.none(), label=_("Unit"))
     period = forms.ModelChoiceField(Period.objects.all(), label=_("Periode"))

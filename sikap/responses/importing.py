@@ -40,7 +40,7 @@ from sikap.responses.validation import Cleaned, answer_name, clean_submission, m
 
 KEY_NAMESPACE = uuid.UUID("5d1c6f0e-4a8b-5c39-9b0e-6b1d7e0a2f11")
 
-# Header aliases (Indonesian and English) of the columns that are not fields, normalised as by `_norm`.
+# Header aliases (Indonesian and English) of the columns that are not fields, normalised as by `header_key`.
 # Fields are found by their code and labels (`field_aliases`); "umur" is a synonym no label carries.
 ALIASES = {
     "tanggal": "date",
@@ -72,6 +72,8 @@ class Result:
     stored: int
     skipped: int
     warnings: list[str] = field(default_factory=list)
+    # Scored elements some rows left blank (not "not applicable"): (column or code, rows), in form order.
+    blanks: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -121,7 +123,9 @@ def find_service(services: Sequence[Service], name: str) -> tuple[Service | None
         return None, _("Nama layanan “%(name)s” ada di lebih dari satu kanal; pilih layanan lain.") % {
             "name": name[:60]
         }
-    return None, _("Layanan “%(name)s” tidak ada di katalog unit untuk tahun ini.") % {"name": name[:60]}
+    names = ", ".join(dict.fromkeys(s.name for s in services)) or _("(katalog kosong)")
+    message = _("Layanan “%(name)s” tidak ada di katalog unit untuk tahun ini; pilih salah satu: %(names)s.")
+    return None, message % {"name": name[:60], "names": names}
 
 
 def import_file(actor: Actor, target: Target, filename: str, content: bytes) -> Result:
@@ -129,7 +133,24 @@ def import_file(actor: Actor, target: Target, filename: str, content: bytes) -> 
     table = read_table(filename, content)
     digest = hashlib.sha256(content).hexdigest()
     planned, warnings = check(target, table, digest)
-    return store(actor, target, planned, warnings, filename=filename, digest=digest)
+    result = store(actor, target, planned, warnings, filename=filename, digest=digest)
+    result.blanks = blank_counts(target, table.header, planned)
+    return result
+
+
+def blank_counts(target: Target, header: list[str], planned: Sequence[Planned]) -> list[tuple[str, int]]:
+    """How many rows of the file left each scored element blank, named by its column (or its code
+    when the file has no column for it); elements every row answered are left out."""
+    columns, selected, _warnings = map_columns(target, header)
+    header_of = {c.name: c.header for c in columns}
+    found: list[tuple[str, int]] = []
+    for version in selected:
+        for element in version.elements.all():
+            blank = sum(1 for p in planned if element.pk not in p.cleaned.answers.get(version.pk, {}))
+            if blank:
+                name = answer_name(version, element)
+                found.append((header_of.get(name, name), blank))
+    return found
 
 
 # Checking --------------------------------------------------------------------------------------
@@ -142,7 +163,8 @@ class Column:
     name: str  # the key clean_submission reads: SKM-U1, SKM-U1-imp, age, ..., or "date" / "service"
 
 
-def _norm(header: str) -> str:
+def header_key(header: str) -> str:
+    """A header as the importer compares it: lower case, runs of spaces and underscores as one "_"."""
     return re.sub(r"[\s_]+", "_", header.strip().lower())
 
 
@@ -155,7 +177,7 @@ def map_columns(target: Target, header: list[str]) -> tuple[list[Column], list[I
                 by_header.setdefault(key, []).append((version, name))
     wanted = set(target.instrument_codes)
     if not wanted:
-        wanted = {v.instrument.code for h in header for v, _n in by_header.get(_norm(h), [])}
+        wanted = {v.instrument.code for h in header for v, _n in by_header.get(header_key(h), [])}
     selected = [v for v in target.versions if v.instrument.code in wanted]
     if not selected:
         codes = ", ".join(f"{v.instrument.code} ({_first_codes(v)})" for v in target.versions)
@@ -167,7 +189,7 @@ def map_columns(target: Target, header: list[str]) -> tuple[list[Column], list[I
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for index, text in enumerate(header):
-        key = _norm(text)
+        key = header_key(text)
         if not key:
             continue
         matches = [(v, n) for v, n in by_header.get(key, []) if v in selected]
@@ -206,13 +228,13 @@ def field_aliases(fields: Sequence[Field]) -> dict[str, str]:
     """Header -> field code: the code, then the labels in both languages (with and without a bracketed
     unit: "Usia (tahun)" and "Usia") and the breakdown titles. A banded field's title names its bands
     ("Kelompok usia"), not its values, so it is left out: an export's band column stays unmapped."""
-    found = {_norm(spec.code): spec.code for spec in fields}
+    found = {header_key(spec.code): spec.code for spec in fields}
     for spec in fields:
         names = [spec.label, spec.label_en]
         if not spec.bands:
             names += [spec.breakdown_label, spec.breakdown_label_en]
         for name in filter(None, names):
-            for key in (_norm(name), _norm(re.sub(r"\(.*?\)", " ", name))):
+            for key in (header_key(name), header_key(re.sub(r"\(.*?\)", " ", name))):
                 if key:
                     found.setdefault(key, spec.code)
     return found
@@ -220,9 +242,12 @@ def field_aliases(fields: Sequence[Field]) -> dict[str, str]:
 
 def _element_keys(version: InstrumentVersion, element: Element) -> list[tuple[str, str]]:
     name = answer_name(version, element)
-    pairs = [(name, _norm(element.code)), (name, _norm(name))]
+    pairs = [(name, header_key(element.code)), (name, header_key(name))]
     if element.ask_importance:
-        pairs += [(f"{name}-imp", _norm(f"{element.code}-imp")), (f"{name}-imp", _norm(f"{name}-imp"))]
+        pairs += [
+            (f"{name}-imp", header_key(f"{element.code}-imp")),
+            (f"{name}-imp", header_key(f"{name}-imp")),
+        ]
     return pairs
 
 

@@ -19,7 +19,16 @@ from sikap.instruments.models import Campaign
 from sikap.instruments.queries import campaign_versions
 from sikap.organisation.models import Period, Service, Unit
 from sikap.responses import actions, codes, importing, queries
-from sikap.responses.forms import CodesForm, FilterForm, ImportForm, PaperForm, ReviewForm, answer_sheet
+from sikap.responses.forms import (
+    CodesForm,
+    FilterForm,
+    ImportForm,
+    PaperForm,
+    ReviewForm,
+    TemplateForm,
+    answer_sheet,
+)
+from sikap.responses.import_template import template_xlsx
 from sikap.responses.models import ServiceCode, Submission
 from sikap.responses.validation import Cleaned, clean_submission
 
@@ -146,8 +155,31 @@ def import_responses(request: HttpRequest) -> HttpResponse:
                 messages.warning(request, warning)
             messages.success(request, _summary(result))
             return redirect("operator:import")
-    context = {"form": form, "failed": failed, "shown": failed.problems[:1000] if failed else []}
+    context = {
+        "form": form,
+        "failed": failed,
+        "shown": failed.problems[:1000] if failed else [],
+        "template_form": TemplateForm(access),
+    }
     return render(request, "responses/operator/import_form.html", context)
+
+
+@login_required
+def import_template(request: HttpRequest) -> HttpResponse:
+    """The XLSX template of the campaign a unit runs in a period: its headers and allowed codes."""
+    form = TemplateForm(_writer(request), request.GET)
+    if not form.is_valid():
+        raise Http404
+    unit, period = form.cleaned_data["unit"], form.cleaned_data["period"]
+    try:
+        target = importing.resolve_target(unit, period)
+    except importing.ImportFailed as error:
+        messages.error(request, "; ".join(p.message for p in error.problems))
+        return redirect("operator:import")
+    content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    response = HttpResponse(template_xlsx(target), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="templat-impor-{unit.code}-{period.pk}.xlsx"'
+    return response
 
 
 @login_required
@@ -199,7 +231,13 @@ def _next(request: HttpRequest, default: str) -> str:
 
 
 def _summary(result: importing.Result) -> str:
-    return _("%(stored)s baris tersimpan; %(skipped)s baris dilewati karena sudah pernah diimpor.") % {
+    text = _("%(stored)s baris tersimpan; %(skipped)s baris dilewati karena sudah pernah diimpor.") % {
         "stored": result.stored,
         "skipped": result.skipped,
     }
+    if result.blanks:
+        counts = ", ".join(f"{name} {n}" for name, n in result.blanks)
+        text += " " + _("Baris yang mengosongkan unsur (tidak dihitung dalam NRR unsur itu): %(counts)s.") % {
+            "counts": counts
+        }
+    return text

@@ -145,18 +145,36 @@ def clean_field(raw: Any, spec: Field) -> tuple[Any, str | None]:
             }
         return value, None
     if spec.kind == Field.Kind.CHOICE:
-        # The value itself, or an option's label in either language (a file may say "Male").
-        english = spec.choices_en if isinstance(spec.choices_en, dict) else {}
-        allowed = {str(label).lower(): str(value) for value, label in english.items()}
-        allowed.update({str(choice[-1]).lower(): str(choice[0]) for choice in spec.choices})
-        allowed.update({str(choice[0]).lower(): str(choice[0]) for choice in spec.choices})
-        if text.lower() not in allowed:
-            return None, _("Pilihan “%(value)s” tidak dikenal.") % {"value": text[:30]}
-        return allowed[text.lower()], None
+        found = choice_inputs(spec).get(choice_key(text))
+        if found is None:
+            values = ", ".join(str(choice[0]) for choice in spec.choices)
+            message = _("Pilihan “%(value)s” tidak dikenal; pilih salah satu: %(values)s.")
+            return None, message % {"value": text[:30], "values": values}
+        return found, None
     limit = 4000 if spec.kind == Field.Kind.LONG_TEXT else 200
     if len(text) > limit:
         return None, _("Terlalu panjang (paling banyak %(n)s karakter).") % {"n": limit}
     return text, None
+
+
+def choice_key(text: str) -> str:
+    """How an option is compared: spaces normalised, case ignored ("laki  LAKI" = "Laki Laki")."""
+    return " ".join(text.split()).casefold()
+
+
+def choice_inputs(spec: Field) -> dict[str, str]:
+    """Every accepted way of writing an option of a choice field -> the option's value, keyed by
+    `choice_key`: the field's synonyms (codes and words of paper forms: L, S1, SWASTA), an option's
+    label in either language ("Male"), and the value itself, each later one winning a clash."""
+    values = {str(choice[0]) for choice in spec.choices}
+    found: dict[str, str] = {}
+    synonyms = spec.synonyms if isinstance(spec.synonyms, dict) else {}
+    found.update({choice_key(str(w)): str(v) for w, v in synonyms.items() if str(v) in values})
+    english = spec.choices_en if isinstance(spec.choices_en, dict) else {}
+    found.update({choice_key(str(label)): str(v) for v, label in english.items() if str(v) in values})
+    found.update({choice_key(str(choice[-1])): str(choice[0]) for choice in spec.choices})
+    found.update({choice_key(str(choice[0])): str(choice[0]) for choice in spec.choices})
+    return found
 
 
 def merged_fields(versions: Sequence[InstrumentVersion]) -> list[Field]:

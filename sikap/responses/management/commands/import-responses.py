@@ -73,3 +73,5 @@ class Command(BaseCommand):
             f"{result.stored} baris tersimpan; {result.skipped} baris dilewati karena sudah pernah diimpor; "
             f"{len(result.warnings)} peringatan ({seconds:.1f} detik)."
         )
+        for name, blank in result.blanks:
+            self.stdout.write(f"Unsur {name} kosong di {blank} baris (tidak dihitung dalam NRR unsur itu).")
