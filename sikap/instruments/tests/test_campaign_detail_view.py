@@ -95,3 +95,15 @@ def test_the_configured_base_url_wins_over_the_request_host(login, world, campai
     link = unit_link(campaign, world.division)
     assert f"https://survei.example.go.id/s/{link.token}/" in html
     assert "testserver" not in html
+
+
+def test_in_english_the_kiosk_and_closed_labels_are_english(login, world, campaign):
+    from sikap.instruments.actions import close_campaign
+
+    client = login(world.operator)
+    client.cookies["django_language"] = "en"
+    assert "Kiosk mode" in client.get(url(campaign)).content.decode()
+    close_campaign(None, campaign)
+    html = client.get(url(campaign)).content.decode()
+    assert "This campaign is closed." in html
+    assert "<strong>closed</strong>" in html
