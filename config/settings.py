@@ -171,8 +171,9 @@ if (BASE_DIR / "node_modules" / "chart.js" / "dist").is_dir():
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"
 
-# The public address of this installation, used in QR codes and links printed outside the app.
-SIKAP_BASE_URL = os.environ.get("SIKAP_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The public address of this installation, used in QR codes and links printed outside the app
+# (sikap.lib.links.base_url). Unset, pages use the host the browser reached; commands and e-mails need it.
+SIKAP_BASE_URL = os.environ.get("SIKAP_BASE_URL", "").rstrip("/")
 
 # XLSX and .sav exports larger than this (submissions) go to the background worker, not the request.
 SIKAP_EXPORT_INLINE_ROWS = int(os.environ.get("SIKAP_EXPORT_INLINE_ROWS", "20000"))

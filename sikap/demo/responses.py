@@ -36,7 +36,13 @@ from sikap.audit.actors import Actor
 from sikap.demo.data import respondents as data
 from sikap.indices.targets import target_for, working_days
 from sikap.instruments import actions as instrument_actions
-from sikap.instruments.demo import campaign_name, current_semester, latest_published, open_demo_campaigns
+from sikap.instruments.demo import (
+    campaign_name,
+    current_semester,
+    latest_published,
+    open_demo_campaigns,
+    public_service_units,
+)
 from sikap.instruments.models import Campaign, InstrumentVersion, PublicLink
 from sikap.organisation.models import Period, Service, ServiceUserCount, Unit
 from sikap.responses.actions import Visit, submit, submit_many
@@ -113,11 +119,7 @@ def _campaign(actor: Actor, period: Period, loaded: Loaded, *, past: bool) -> Ca
     if campaign is not None or not past:
         return campaign
     versions = latest_published()
-    units = list(
-        Unit.objects.filter(active=True, services__year=period.start.year, services__active=True)
-        .distinct()
-        .order_by("path")
-    )
+    units = public_service_units(period.start.year)
     if not versions or not units:
         return None
     campaign = instrument_actions.create_campaign(

@@ -10,7 +10,6 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -20,6 +19,7 @@ from sikap.indices.queries import version_for
 from sikap.indices.targets import Progress, Status, progress_many, status_of, working_days
 from sikap.indices.templatetags.indices_tags import idnum
 from sikap.instruments.models import DEFAULT_INSTRUMENT, Campaign, InstrumentVersion
+from sikap.lib.links import configured_base_url
 from sikap.organisation.models import Period, Unit
 
 
@@ -187,7 +187,12 @@ def compose(letter: Letter, digest: Digest) -> tuple[str, str]:
         ]
     lines += [
         _("Mohon ajak lebih banyak pengguna layanan mengisi survei melalui tautan atau kode QR unit."),
-        _("Rincian: %(url)s") % {"url": settings.SIKAP_BASE_URL + "/"},
+    ]
+    # A letter has no request to take a host from: without the setting it gives no address rather than a
+    # guessed one.
+    if address := configured_base_url():
+        lines += [_("Rincian: %(url)s") % {"url": address + "/"}]
+    lines += [
         "",
         _("Pesan ini dikirim otomatis oleh Sikap setiap hari kerja selama unit tertinggal."),
     ]

@@ -1,4 +1,4 @@
-"""The demo's current campaign: SKM + SPKP + SPAK open for every demo unit with services this period."""
+"""The demo's current campaign: SKM + SPKP + SPAK open for every demo unit with public services."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.utils import timezone
 from sikap.audit.actors import Actor
 from sikap.instruments import actions
 from sikap.instruments.models import Campaign, InstrumentVersion
-from sikap.organisation.models import Period, Unit
+from sikap.organisation.models import Period, Service, Unit
 
 BUNDLE = ("SKM", "SPKP", "SPAK")
 
@@ -34,6 +34,16 @@ def latest_published(codes: tuple[str, ...] = BUNDLE) -> list[InstrumentVersion]
     return [found[code] for code in codes if code in found]
 
 
+def public_service_units(year: int) -> list[Unit]:
+    """Active units with at least one active public service in `year`: those the public surveys ask about.
+
+    A unit whose catalogue is internal only (Bagian Tata Usaha dan Umum, the Secretariat General) gets no
+    public campaign: its users are staff, surveyed by the internal surveys.
+    """
+    served = Service.objects.for_year(year).active().for_the_public().values("unit")
+    return list(Unit.objects.filter(active=True, pk__in=served).order_by("path"))
+
+
 @transaction.atomic
 def open_demo_campaigns(actor: Actor = None, today: datetime.date | None = None) -> int:
     """Create and open the current semester's campaign once; returns how many public links this call made.
@@ -47,11 +57,7 @@ def open_demo_campaigns(actor: Actor = None, today: datetime.date | None = None)
         return 0
     campaign = Campaign.objects.filter(name=campaign_name(period), period=period).first()
     if campaign is None:
-        units = list(
-            Unit.objects.filter(active=True, services__year=period.start.year, services__active=True)
-            .distinct()
-            .order_by("path")
-        )
+        units = public_service_units(period.start.year)
         if not units:
             return 0
         campaign = actions.create_campaign(

@@ -144,3 +144,17 @@ def open_unit_links(units: QuerySet[Unit], limit: int = 50) -> list[PublicLink]:
         .for_listing()
         .order_by("unit__path", "-campaign__period__start", "campaign__name")[:limit]
     )
+
+
+def unit_link_of_period(unit: Unit, period_id: int) -> PublicLink | None:
+    """The unit's own link (any service) in a campaign of the period that is not closed, newest first.
+
+    Printed slips and receipts point here: the respondent then picks the service on the form.
+    """
+    return (
+        PublicLink.objects.for_listing()
+        .filter(unit=unit, service__isnull=True, campaign__period_id=period_id, active=True)
+        .exclude(campaign__status=Campaign.Status.CLOSED)
+        .order_by("-campaign__status", "-campaign__pk")
+        .first()
+    )

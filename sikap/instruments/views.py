@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseGone
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from sikap.accounts.access import access_for
 from sikap.instruments import qr, queries
 from sikap.instruments.models import Campaign, PublicLink
+from sikap.lib.links import absolute_url
+from sikap.responses.forms_public import kiosk_url
 
 
 @login_required
@@ -26,8 +29,15 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     links = queries.links_in_scope(access_for(request.user), campaign)
     if not links:
         raise Http404  # a campaign with nothing in the user's scope does not exist for them
-    rows = [(link, request.build_absolute_uri(queries.public_path(link))) for link in links]
-    context = {"campaign": campaign, "rows": rows, "versions": queries.campaign_versions(campaign)}
+    closed = campaign.status == Campaign.Status.CLOSED
+    # A closed campaign's links are listed for the record but offered neither as kiosk nor for printing.
+    rows = [(link, _public_url(request, link), None if closed else kiosk_url(link)) for link in links]
+    context = {
+        "campaign": campaign,
+        "rows": rows,
+        "closed": closed,
+        "versions": queries.campaign_versions(campaign),
+    }
     return render(request, "instruments/campaign_detail.html", context)
 
 
@@ -35,6 +45,8 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def link_qr_svg(request: HttpRequest, pk: int) -> HttpResponse:
     link = _visible_link(request, pk)
+    if link.campaign.status == Campaign.Status.CLOSED:
+        return _closed()
     return HttpResponse(qr.qr_svg(_public_url(request, link)), content_type="image/svg+xml")
 
 
@@ -42,6 +54,8 @@ def link_qr_svg(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def link_qr_png(request: HttpRequest, pk: int) -> HttpResponse:
     link = _visible_link(request, pk)
+    if link.campaign.status == Campaign.Status.CLOSED:
+        return _closed()
     response = HttpResponse(qr.qr_png(_public_url(request, link)), content_type="image/png")
     response["Content-Disposition"] = f'inline; filename="qr-{link.unit.code}-{link.pk}.png"'
     return response
@@ -51,10 +65,20 @@ def link_qr_png(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def link_poster(request: HttpRequest, pk: int) -> HttpResponse:
     link = _visible_link(request, pk)
+    if link.campaign.status == Campaign.Status.CLOSED:
+        return _closed()
     pdf = qr.poster_pdf(link, _public_url(request, link), list(queries.campaign_versions(link.campaign)))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="poster-{link.unit.code}-{link.pk}.pdf"'
     return response
+
+
+def _closed() -> HttpResponse:
+    # Gone, not missing: the link existed, but a QR or poster for it would send respondents to a closed form.
+    return HttpResponseGone(
+        _("Kampanye ini sudah ditutup: tautannya tidak dapat dicetak sebagai QR atau poster."),
+        content_type="text/plain; charset=utf-8",
+    )
 
 
 def _visible_link(request: HttpRequest, pk: int) -> PublicLink:
@@ -64,4 +88,4 @@ def _visible_link(request: HttpRequest, pk: int) -> PublicLink:
 
 
 def _public_url(request: HttpRequest, link: PublicLink) -> str:
-    return request.build_absolute_uri(queries.public_path(link))
+    return absolute_url(queries.public_path(link), request)

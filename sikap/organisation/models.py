@@ -153,6 +153,14 @@ class ServiceQuerySet(models.QuerySet["Service"]):
     def active(self) -> ServiceQuerySet:
         return self.filter(active=True)
 
+    def for_the_public(self) -> ServiceQuerySet:
+        """Services whose users are the public; internal ones serve the ministry's own staff.
+
+        The public surveys (SKM, SPKP, SPAK) ask the public; internal services (kepegawaian, keuangan, BMN)
+        belong to internal surveys instead. The category of each service, set in its catalogue, decides.
+        """
+        return self.exclude(category=Service.Category.INTERNAL)
+
 
 class Service(models.Model):
     """A service (jenis layanan) a unit offers in a given year, on one channel."""

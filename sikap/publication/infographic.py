@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import cairosvg
-from django.conf import settings
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -25,6 +24,7 @@ from PIL import ImageFont
 from sikap.followup.queries import Stats, weakest
 from sikap.indices.results import ElementStat, IndexResult
 from sikap.indices.templatetags.indices_tags import idnum
+from sikap.lib.links import configured_base_url
 from sikap.organisation.models import Period, Unit
 
 WIDTH, HEIGHT, MARGIN = 1080, 1350, 72
@@ -118,7 +118,13 @@ def _sections(best: list[ElementStat], worst: list[ElementStat], top: int) -> tu
 
 
 def layout(
-    unit: Unit, period: Period, result: IndexResult | None, stats: Stats, *, preview: bool
+    unit: Unit,
+    period: Period,
+    result: IndexResult | None,
+    stats: Stats,
+    *,
+    preview: bool,
+    base_url: str = "",
 ) -> dict[str, Any]:
     """Everything the template draws, with positions; the elements shown shrink until the page fits."""
     names = wrap(unit.name, WIDTH - 2 * MARGIN, 50, bold=True, max_lines=3)
@@ -165,17 +171,24 @@ def layout(
         "box_y": bottom + 36,
         "box_height": BOX,
         "box_width": WIDTH - 2 * MARGIN,
-        "address": settings.SIKAP_BASE_URL + reverse("publication:unit", args=[unit.code]),
+        # The page's host when asked over the web; without one the printed address is the setting's.
+        "address": (base_url or configured_base_url()) + reverse("publication:unit", args=[unit.code]),
         "note": wrap(note, WIDTH - 2 * MARGIN, 22, max_lines=1)[0],
     }
 
 
 def render_svg(
-    unit: Unit, period: Period, result: IndexResult | None, stats: Stats, *, preview: bool = False
+    unit: Unit,
+    period: Period,
+    result: IndexResult | None,
+    stats: Stats,
+    *,
+    preview: bool = False,
+    base_url: str = "",
 ) -> str:
     """The infographic as SVG text, in Indonesian whatever the reader's language."""
     with translation.override("id"):
-        context = layout(unit, period, result, stats, preview=preview)
+        context = layout(unit, period, result, stats, preview=preview, base_url=base_url)
         return render_to_string("publication/infographic.svg", context)
 
 

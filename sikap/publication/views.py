@@ -25,6 +25,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from sikap.accounts.access import access_for
 from sikap.audit.actors import acting_user
+from sikap.lib.links import base_url
 from sikap.organisation.models import Period, Unit
 from sikap.publication import actions, queries
 from sikap.publication.forms import ApproveForm
@@ -62,7 +63,7 @@ def infographic(request: HttpRequest, code: str, period_id: int, fmt: str) -> Ht
     publication = get_object_or_404(queries.published(), unit__code=code, period_id=period_id)
     unit, period = publication.unit, publication.period
     stats = queries.follow_up(unit, period, items=False).stats
-    svg = render_svg(unit, period, queries.result_of(unit, period), stats)
+    svg = render_svg(unit, period, queries.result_of(unit, period), stats, base_url=base_url(request))
     response = _image(svg, fmt, f"infografis-{unit.code}-{period.pk}")
     patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
     return response
@@ -226,7 +227,7 @@ def preview(request: HttpRequest, code: str, period_id: int, fmt: str) -> HttpRe
         raise Http404
     live = Publication.objects.live().filter(unit=unit, period=period).exists()
     stats = queries.follow_up(unit, period, items=False).stats
-    svg = render_svg(unit, period, result, stats, preview=not live)
+    svg = render_svg(unit, period, result, stats, preview=not live, base_url=base_url(request))
     response = _image(svg, fmt, f"pratinjau-{unit.code}-{period.pk}")
     patch_cache_control(response, private=True, no_store=True)
     return response

@@ -250,7 +250,12 @@ def _use_service_code(submission: Submission, code: str) -> None:
         code=normalised, unit=submission.unit, period=submission.period, used_by__isnull=True
     ).update(used_by=submission)
     if updated != 1:
-        raise ValidationError({"service_code": _("Kode layanan tidak dikenal atau sudah dipakai.")})
+        # Most respondents have no code at all: say the field is optional, so no one gives up here.
+        message = _(
+            "Kode layanan tidak dikenal atau sudah dipakai. Periksa kembali kode pada tanda terima, "
+            "atau kosongkan kolom ini: kode layanan boleh tidak diisi."
+        )
+        raise ValidationError({"service_code": message})
     submission.verified = True
     submission.save(update_fields=["verified"])
 

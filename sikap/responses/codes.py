@@ -11,14 +11,20 @@ from __future__ import annotations
 import csv
 import io
 import secrets
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from django.template.loader import render_to_string
+from weasyprint import HTML
+
+from sikap.instruments.qr import OfflineFetcher, make_qr
 from sikap.organisation.models import Period, Unit
 from sikap.responses.models import ServiceCode
 
 ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 LENGTH = 8
 MAX_PER_BATCH = 1000
+# Two columns of four on A4: a slip of 95 x 68 mm holds the QR code and stays easy to cut by hand.
+SLIPS_PER_PAGE = 8
 
 
 def new_code() -> str:
@@ -33,3 +39,21 @@ def as_csv(codes: Iterable[ServiceCode], unit: Unit, period: Period) -> str:
     for code in codes:
         writer.writerow([code.code, unit.code, unit.name, period.name])
     return out.getvalue()
+
+
+def slips_pdf(codes: Sequence[ServiceCode], unit: Unit, period: Period, url: str | None) -> bytes:
+    """A4 pages of slips to cut along the dashed lines: each with the code, the unit and the survey's address.
+
+    Without an open link for the period (`url` None) the slips still carry the code and the unit.
+    """
+    pages = [list(codes[i : i + SLIPS_PER_PAGE]) for i in range(0, len(codes), SLIPS_PER_PAGE)]
+    rows = [[page[i : i + 2] for i in range(0, len(page), 2)] for page in pages]
+    context = {
+        "pages": rows,
+        "unit": unit,
+        "period": period,
+        "url": url,
+        "qr": make_qr(url).svg_inline(border=0, omitsize=True, dark="#000") if url else "",
+    }
+    html = render_to_string("responses/operator/code_slips.html", context)
+    return bytes(HTML(string=html, url_fetcher=OfflineFetcher()).write_pdf())

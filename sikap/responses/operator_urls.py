@@ -17,4 +17,5 @@ urlpatterns = [
     path("impor/templat/", views.import_template, name="import_template"),
     path("kode-layanan/", views.service_codes, name="codes"),
     path("kode-layanan/<slug:unit>/<int:period>/", views.service_codes_download, name="codes_download"),
+    path("kode-layanan/<slug:unit>/<int:period>/slip.pdf", views.service_codes_slips, name="codes_slips"),
 ]

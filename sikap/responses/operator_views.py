@@ -16,7 +16,8 @@ from django.views.decorators.http import require_POST
 from sikap.accounts.access import Access, access_for
 from sikap.audit.actors import acting_user
 from sikap.instruments.models import Campaign
-from sikap.instruments.queries import campaign_versions
+from sikap.instruments.queries import campaign_versions, public_path, unit_link_of_period
+from sikap.lib.links import absolute_url
 from sikap.organisation.models import Period, Service, Unit
 from sikap.responses import actions, codes, importing, queries
 from sikap.responses.forms import (
@@ -207,6 +208,22 @@ def service_codes_download(request: HttpRequest, unit: str, period: int) -> Http
         "code"
     )
     return _codes_csv(list(unused), unit_obj, period_obj)
+
+
+@login_required
+def service_codes_slips(request: HttpRequest, unit: str, period: int) -> HttpResponse:
+    """The unused codes of a unit and period as A4 slips with cut lines, each with the survey's address."""
+    unit_obj = access_for(request.user).require_write(get_object_or_404(Unit, code=unit))
+    period_obj = get_object_or_404(Period, pk=period)
+    unused = ServiceCode.objects.filter(unit=unit_obj, period=period_obj, used_by__isnull=True)
+    if not unused.exists():
+        raise Http404  # nothing left to print
+    link = unit_link_of_period(unit_obj, period_obj.pk)
+    url = absolute_url(public_path(link), request) if link else None
+    pdf = codes.slips_pdf(list(unused.order_by("code")), unit_obj, period_obj, url)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="slip-kode-{unit_obj.code}-{period_obj.pk}.pdf"'
+    return response
 
 
 def _codes_csv(issued: list[ServiceCode], unit: Unit, period: Period) -> HttpResponse:

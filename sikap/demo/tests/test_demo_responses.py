@@ -32,7 +32,7 @@ UNITS = [
     "kanwil-papua-ahu",
     "bhp-medan",
     "kanwil-sulbar-ki",
-    "kanwil-bali-tu",
+    "kanwil-bali-ahu",
     "kanwil-sumut-ahu",
     "kanwil-sumut-ki",
 ]
@@ -107,7 +107,7 @@ def test_a_weak_unit_scores_c_or_d_with_waiting_time_and_complaint_handling_weak
         weak = result(code)
         assert weak.grade in {"C", "D"}, (code, weak.score)
         assert {e.code for e in weakest_elements(weak, 2)} == {"U3", "U8"}
-    ordinary = result("kanwil-bali-tu")
+    ordinary = result("kanwil-bali-ahu")
     assert ordinary.grade in {"A", "B"}
     assert 3.0 < ordinary.index < 3.6
 
@@ -122,7 +122,7 @@ def test_perception_is_high_except_in_the_units_under_the_wbk_threshold():
     assert result("kanwil-papua-ahu", "SPKP").passed is False
     assert result("bhp-medan", "SPAK").passed is False
     for instrument in ("SPKP", "SPAK"):
-        good = result("kanwil-bali-tu", instrument)
+        good = result("kanwil-bali-ahu", instrument)
         assert good.passed is True
         assert good.index > 5.3
 
@@ -133,7 +133,7 @@ def test_the_current_semester_is_partly_filled_and_one_unit_is_behind_schedule()
     behind = progress(unit("kanwil-papua-ahu"), current, skm, TODAY)
     assert not behind.on_track
     assert behind.attained < 0.75 * behind.expected_by_today
-    on_track = [progress(unit(code), current, skm, TODAY) for code in ("kanwil-sulbar-ki", "kanwil-bali-tu")]
+    on_track = [progress(unit(code), current, skm, TODAY) for code in ("kanwil-sulbar-ki", "kanwil-bali-ahu")]
     assert all(p.on_track for p in on_track)
     assert all(p.attained < p.target.minimum for p in on_track), "the semester is not over yet"
 
@@ -192,3 +192,13 @@ def test_the_command_without_responses_adds_none():
     before = Submission.objects.count()
     call_command("demo", "--no-responses", stdout=StringIO())
     assert Submission.objects.count() == before
+
+
+def test_the_internal_units_get_no_public_campaign():
+    # Bagian Tata Usaha dan Umum serves staff: its services belong to the internal surveys, not SKM/SPKP/SPAK.
+    internal = Unit.objects.filter(code__endswith="-tu", kind=Unit.Kind.DIVISION)
+    assert internal.exists()
+    for campaign in Campaign.objects.all():
+        assert not campaign.units.filter(pk__in=internal).exists(), campaign.name
+        assert not campaign.links.filter(unit__in=internal).exists()
+    assert not Submission.objects.filter(unit__in=internal).exists()

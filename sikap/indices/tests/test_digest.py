@@ -101,3 +101,16 @@ def test_an_inactive_operator_gets_nothing(world, setting, mailoutbox):
     User.objects.filter(pk=world.operator.pk).update(is_active=False)
     _send()
     assert {mail.to[0] for mail in mailoutbox} == {"admin.jabar@example.go.id"}
+
+
+def test_the_mail_links_the_configured_address_and_guesses_none_without_it(
+    world, setting, mailoutbox, settings
+):
+    settings.SIKAP_BASE_URL = "https://survei.example.go.id"
+    _send()
+    assert "Rincian: https://survei.example.go.id/" in mailoutbox[0].body
+    mailoutbox.clear()
+    settings.SIKAP_BASE_URL = ""
+    _send()
+    assert "Rincian:" not in mailoutbox[0].body
+    assert ":8000" not in mailoutbox[0].body

@@ -62,3 +62,48 @@ def test_the_query_count_does_not_grow_with_links(login, world, django_assert_ma
     ensure_links(None, campaign)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert "Layanan 9" in client.get(url(campaign)).content.decode()
+
+
+def test_each_link_offers_its_kiosk_mode(login, world, campaign):
+    from sikap.responses.forms_public import kiosk_url
+
+    html = login(world.operator).get(url(campaign)).content.decode()
+    link = unit_link(campaign, world.division)
+    assert kiosk_url(link).replace("&", "&amp;") in html or kiosk_url(link) in html
+    assert "Mode kios" in html
+
+
+def test_a_closed_campaign_shows_its_links_as_closed_without_kiosk_qr_or_poster(login, world, campaign):
+    from sikap.instruments.actions import close_campaign
+
+    close_campaign(None, campaign)
+    client = login(world.operator)
+    html = client.get(url(campaign)).content.decode()
+    link = unit_link(campaign, world.division)
+    assert "ditutup" in html
+    assert link.token in html  # listed for the record
+    assert "?kiosk=" not in html
+    assert reverse("link_poster", args=[link.pk]) not in html
+    assert reverse("link_qr_png", args=[link.pk]) not in html
+    for name in ["link_poster", "link_qr_svg", "link_qr_png"]:
+        assert client.get(reverse(name, args=[link.pk])).status_code == 410
+
+
+def test_the_configured_base_url_wins_over_the_request_host(login, world, campaign, settings):
+    settings.SIKAP_BASE_URL = "https://survei.example.go.id"
+    html = login(world.operator).get(url(campaign)).content.decode()
+    link = unit_link(campaign, world.division)
+    assert f"https://survei.example.go.id/s/{link.token}/" in html
+    assert "testserver" not in html
+
+
+def test_in_english_the_kiosk_and_closed_labels_are_english(login, world, campaign):
+    from sikap.instruments.actions import close_campaign
+
+    client = login(world.operator)
+    client.cookies["django_language"] = "en"
+    assert "Kiosk mode" in client.get(url(campaign)).content.decode()
+    close_campaign(None, campaign)
+    html = client.get(url(campaign)).content.decode()
+    assert "This campaign is closed." in html
+    assert "<strong>closed</strong>" in html

@@ -13,6 +13,11 @@ from sikap.testing.factories import make_period, make_service
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def base_url(settings):
+    settings.SIKAP_BASE_URL = "https://sikap.example.go.id"
+
+
 @pytest.fixture
 def campaign(world, monkeypatch):
     monkeypatch.setattr("django.utils.timezone.localdate", lambda: IN_PERIOD)
@@ -79,3 +84,18 @@ def test_the_command_line_exits_2_with_the_message_on_stderr(world, capsys):
         ManagementUtility(["sikap", "campaign-links", "--unit", "tidak-ada"]).execute()
     assert exit_.value.code == 2
     assert "Unknown unit code: 'tidak-ada'" in capsys.readouterr().err
+
+
+def test_base_url_overrides_the_setting(world, campaign):
+    rows = json.loads(run("--json", "--base-url", "https://survei.kemenkum.go.id/"))
+    link = unit_link(campaign, world.division)
+    assert f"https://survei.kemenkum.go.id/s/{link.token}/" in {row["url"] for row in rows}
+
+
+def test_without_a_base_url_it_says_how_to_give_one_and_guesses_no_port(world, campaign, settings):
+    settings.SIKAP_BASE_URL = ""
+    with pytest.raises(CommandError) as error:
+        run("--json")
+    assert error.value.returncode == 2
+    assert "SIKAP_BASE_URL" in str(error.value)
+    assert "--base-url" in str(error.value)

@@ -74,3 +74,11 @@ def test_rendering_the_poster_asks_for_no_resource_at_all(world, campaign, monke
     pdf = poster_pdf(unit_link(campaign, world.division), "http://testserver/s/x/", [])
     assert pdf.startswith(b"%PDF")
     assert fetched == []
+
+
+def test_the_poster_prints_the_configured_address_not_the_request_host(login, world, campaign, settings):
+    settings.SIKAP_BASE_URL = "https://survei.example.go.id"
+    link = unit_link(campaign, world.division)
+    text = text_of(login(world.operator).get(reverse("link_poster", args=[link.pk])).content)
+    assert f"https://survei.example.go.id/s/{link.token}/" in text
+    assert "testserver" not in text

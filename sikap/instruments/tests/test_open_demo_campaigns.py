@@ -4,7 +4,8 @@ from sikap.instruments import actions
 from sikap.instruments.demo import open_demo_campaigns
 from sikap.instruments.models import Campaign, PublicLink
 from sikap.instruments.tests.factories import IN_PERIOD, standard
-from sikap.testing.factories import make_period, make_service
+from sikap.organisation.models import Service
+from sikap.testing.factories import make_period, make_service, make_unit
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +63,15 @@ def test_it_uses_the_latest_published_versions(demo):
 def test_without_a_current_semester_it_does_nothing(world):
     assert open_demo_campaigns(today=IN_PERIOD) == 0
     assert not Campaign.objects.exists()
+
+
+def test_a_unit_with_internal_services_only_gets_no_public_campaign(demo):
+    tu = make_unit("kanwil-jabar-tu", parent=demo.kanwil, name="Bagian Tata Usaha dan Umum Jawa Barat")
+    make_service(tu, "Layanan Kepegawaian", category=Service.Category.INTERNAL)
+    make_service(demo.division, "Layanan Keuangan", category=Service.Category.INTERNAL)
+    open_demo_campaigns(today=IN_PERIOD)
+    campaign = Campaign.objects.get()
+    assert "kanwil-jabar-tu" not in set(campaign.units.values_list("code", flat=True))
+    assert not PublicLink.objects.filter(unit=tu).exists()
+    # A unit with public services keeps its campaign even if it also has an internal one.
+    assert campaign.units.filter(pk=demo.division.pk).exists()

@@ -102,3 +102,15 @@ def test_wrap_and_extremes_without_a_database():
     # Two answered elements: one best, one weakest, never the same element in both lists.
     assert [e.code for e in best] == ["U3"] and [e.code for e in worst] == ["U2"]
     assert Stats(5, 4, 0, 0, 0.8, 2.0).done == 4
+
+
+def test_the_printed_address_is_the_setting_else_the_host_the_reader_reached(
+    world, client, published, period, settings
+):
+    path = f"/hasil/{world.division.code}/{period.pk}/infografis.svg"
+    settings.SIKAP_BASE_URL = ""
+    assert f"http://testserver/hasil/{world.division.code}/" in client.get(path).content.decode()
+    settings.SIKAP_BASE_URL = "https://survei.example.go.id"
+    svg = client.get(path).content.decode()
+    assert f"https://survei.example.go.id/hasil/{world.division.code}/" in svg
+    assert "testserver" not in svg

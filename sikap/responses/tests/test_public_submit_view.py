@@ -194,7 +194,8 @@ def test_a_used_service_code_is_refused_on_its_field_and_nothing_is_stored(clien
     response = client.post(form_url(survey.unit_link), second)
     assert response.status_code == 200
     html = response.content.decode()
-    assert '<p class="err" id="e-service_code">Kode layanan tidak dikenal atau sudah dipakai.</p>' in html
+    assert '<p class="err" id="e-service_code">Kode layanan tidak dikenal atau sudah dipakai.' in html
+    assert "kosongkan kolom ini: kode layanan boleh tidak diisi." in html
     assert 'aria-describedby="h-service_code e-service_code" aria-invalid="true"' in html
     assert Submission.objects.count() == 1
 
@@ -272,3 +273,14 @@ def test_an_importance_question_is_asked_and_stored_where_an_element_wants_it(cl
     answer = Answer.objects.get(element__code="E1")
     assert (answer.value, answer.importance) == (3, 4)
     assert Answer.objects.get(element__code="E2").importance is None
+
+
+def test_a_wrong_code_says_the_field_may_be_left_empty_and_an_empty_one_is_accepted(client, survey):
+    data = valid_form(survey)
+    data["service_code"] = "SALAH123"
+    html = client.post(form_url(survey.unit_link), data).content.decode()
+    assert "boleh tidak diisi" in html
+    assert not Submission.objects.exists()
+    data["service_code"] = ""
+    assert client.post(form_url(survey.unit_link), data).status_code == 302
+    assert Submission.objects.get().verified is False

@@ -1,18 +1,16 @@
-"""`sikap campaign-links [--unit CODE] [--json]`: the public links respondents can use today."""
+"""`sikap campaign-links [--unit CODE] [--json] [--base-url URL]`: the links respondents can use today."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sikap.instruments import queries
 from sikap.instruments.models import PublicLink
+from sikap.lib.links import configured_base_url
 from sikap.organisation.models import Unit
-
-DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 
 
 class Command(BaseCommand):
@@ -24,8 +22,21 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--unit", metavar="CODE", help="Only links of this unit's subtree (unit code).")
         parser.add_argument("--json", action="store_true", help="Print a JSON list instead of a table.")
+        parser.add_argument(
+            "--base-url",
+            metavar="URL",
+            help="Public address of this installation (default: the SIKAP_BASE_URL setting).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        # A command has no request to take a host from: a guessed host or port would print dead links.
+        base = (options["base_url"] or configured_base_url()).rstrip("/")
+        if not base:
+            raise CommandError(
+                "The public address is unknown: set SIKAP_BASE_URL or pass --base-url "
+                "(for example --base-url https://survei.example.go.id).",
+                returncode=2,
+            )
         query = (
             PublicLink.objects.open()
             .for_listing()
@@ -36,7 +47,6 @@ class Command(BaseCommand):
             if unit is None:
                 raise CommandError(f"Unknown unit code: {options['unit']!r}", returncode=2)
             query = query.filter(unit__path__startswith=unit.path)
-        base = getattr(settings, "SIKAP_BASE_URL", DEFAULT_BASE_URL).rstrip("/")
         links = list(query.order_by("unit__path", "campaign__name", "service__name", "service__channel"))
         rows = [
             {
