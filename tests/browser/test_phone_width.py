@@ -48,10 +48,11 @@ OFFENDERS = """() => {
     }
     return parts.join(" > ");
   };
-  return [...document.body.querySelectorAll("*")]
-    .filter(el => sticksOut(el) && !clips(el) && !(el.parentElement && sticksOut(el.parentElement)
-      && el.parentElement !== document.body && !clips(el.parentElement)))
-    .slice(0, 5)
+  const all = [...document.body.querySelectorAll("*")].filter(sticksOut);
+  const outermost = all.filter(el => !clips(el) && !(el.parentElement && sticksOut(el.parentElement)
+      && el.parentElement !== document.body && !clips(el.parentElement)));
+  // None outside a scrolling box: then a box that should clip does not; name what sticks out anyway.
+  return (outermost.length ? outermost : all).slice(0, 5)
     .map(el => path(el) + " (right " + Math.round(el.getBoundingClientRect().right) + " px)");
 }"""
 
@@ -92,6 +93,8 @@ def test_every_page_of_each_role_fits_a_360_pixel_phone(new_context, survey, wor
         with page.expect_navigation():
             menu.get_by_role("link", name=label, exact=True).click()
         check(href)
+        if href == "/dasbor/" and persona == "admin":
+            page.screenshot(path=str(artifacts / "phone-360-ministry-board.png"), full_page=True)
         menu.get_by_role("link", name="Beranda", exact=True).click()
         page.wait_for_url(survey.url("/"))
     for name in ("unit_index", "dashboard_unit"):
