@@ -21,6 +21,11 @@ from .test_workspace_menu import HOMES, log_in, menu_entries
 
 pytestmark = pytest.mark.browser
 
+SHOTS = {  # pages saved as pictures for a look (test-artifacts/, not in git)
+    ("admin", "/dasbor/"): "phone-360-ministry-board.png",
+    ("operator", "/operator/jawaban/"): "phone-360-operator-responses.png",
+    ("kanwil_admin", "/tindak-lanjut/wilayah/"): "phone-360-followup-region.png",
+}
 PHONE_360 = {"viewport": {"width": 360, "height": 800}, "is_mobile": True, "has_touch": True}
 
 # The outermost elements that stick out past the right edge of the screen, outside any box that scrolls or
@@ -88,13 +93,17 @@ def test_every_page_of_each_role_fits_a_360_pixel_phone(new_context, survey, wor
     menu = page.get_by_role("navigation", name="Menu utama")
     entries = menu_entries(page)
     assert entries
+    menu.locator("summary", has_text=entries[0][0]).click()  # an open section must fit too
+    check("/ (menu open)")
+    page.screenshot(path=str(artifacts / f"phone-360-home-{persona}.png"))
+    menu.locator("summary", has_text=entries[0][0]).click()  # closed again, as the walk expects
     for section, label, href in entries:
         menu.locator("summary", has_text=section).click()
         with page.expect_navigation():
             menu.get_by_role("link", name=label, exact=True).click()
         check(href)
-        if href == "/dasbor/" and persona == "admin":
-            page.screenshot(path=str(artifacts / "phone-360-ministry-board.png"), full_page=True)
+        if (persona, href) in SHOTS:
+            page.screenshot(path=str(artifacts / SHOTS[persona, href]), full_page=True)
         menu.get_by_role("link", name="Beranda", exact=True).click()
         page.wait_for_url(survey.url("/"))
     for name in ("unit_index", "dashboard_unit"):
