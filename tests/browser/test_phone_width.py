@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from sikap.accounts.models import Membership
 from sikap.indices.tests.helpers import random_submission
+from sikap.responses.models import Submission
 from sikap.testing.factories import make_user
 
 from .test_workspace_menu import HOMES, log_in, menu_entries
@@ -115,6 +116,22 @@ def test_every_page_of_each_role_fits_a_360_pixel_phone(new_context, survey, wor
             shot = artifacts / f"phone-360-dashboard-{persona}.png"
             page.screenshot(path=str(shot), full_page=True)
         check(path)
+    # Pages a click or two below the menu, where a role may open them (others answer 403 or 404).
+    submission = Submission.objects.filter(unit=world.division).first()
+    assert submission is not None
+    for name, arg in (
+        ("campaign_detail", survey.campaign.pk),
+        ("operator:submission", submission.pk),
+        ("followup:unit", world.division.code),
+        ("publication:manage", world.division.code),
+        ("publication:unit", world.division.code),
+        ("unit_detail", world.division.code),
+    ):
+        path = reverse(name, args=[arg])
+        response = page.goto(survey.url(path))
+        assert response is not None and response.status in (200, 403, 404), path
+        if response.status == 200:
+            check(path)
     (artifacts / f"phone-360-widths-{persona}.txt").write_text(
         "".join(f"{width}\t{where}\n" for where, width in widths.items())
     )
