@@ -8,6 +8,8 @@ never reach the chart data.
 
 from __future__ import annotations
 
+import math
+import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -59,10 +61,51 @@ class Figure:
 
     @property
     def height(self) -> int:
-        """Canvas height in CSS pixels: horizontal bars grow with their number of rows."""
+        """Canvas height in CSS pixels: horizontal bars grow with their rows and their labels' lines (long
+        labels are wrapped by dashboard.js at LABEL_WIDTH characters, never cut)."""
         if self.data.get("options", {}).get("horizontal"):
-            return max(160, 32 * len(self.data.get("labels", [])) + 60)
+            labels = self.data.get("labels", [])
+            lines = sum(len(wrap_label(str(label))) for label in labels)
+            return max(160, 24 * len(labels) + 16 * lines + 60)
         return 300
+
+
+LABEL_WIDTH = 18  # characters per line of a category label; dashboard.js wraps at the same width
+
+
+def wrap_label(label: str) -> list[str]:
+    """A category label as the lines dashboard.js draws (kept here to size the canvas)."""
+    return textwrap.wrap(label, LABEL_WIDTH) or [label]
+
+
+def value_axis(
+    values: list[float | None], low: float, high: float, step: float, *, also: list[float] | None = None
+) -> dict[str, Any]:
+    """The value axis's bounds: the full scale, unless two or more values all sit high above its bottom;
+    then the axis starts at a round step below the lowest value (or of `also`, such as the low ends of
+    intervals, which must stay on the axis) so that differences show, and says so (`from_zero` False: the
+    axis title and the figure's note say where it starts). One value has no difference to show."""
+    present = [v for v in values if v is not None]
+    full = {"min": low, "max": high, "from_zero": True}
+    if len(present) < 2:
+        return full
+    start = math.floor((min(present + (also or [])) - step) / step) * step
+    if start < low + 2 * step:  # too little to gain: keep the honest full scale
+        return full
+    return {"min": start, "max": high, "from_zero": False}
+
+
+def score_title(axis: dict[str, Any]) -> str:
+    """The score axis's title, with its range when it does not start at 0."""
+    if axis["from_zero"]:
+        return _("Skor 0-100")
+    return _("Skor %(min)s-100 (bukan dari 0)") % {"min": axis["min"]}
+
+
+def axis_note(axis: dict[str, Any]) -> str:
+    if axis["from_zero"]:
+        return ""
+    return _("Sumbu nilai dimulai dari %(min)s, bukan 0, agar selisih terlihat.") % {"min": axis["min"]}
 
 
 def _round(value: float | None, places: int) -> float | None:
@@ -122,6 +165,8 @@ def trend(results: list[IndexResult]) -> Figure:
     ]
     scores = [_round(r.score, 2) for r in results]
     intervals = [_interval(r.ci95, 2) for r in results]
+    # The interval's low ends count too: a whisker must never fall off the axis.
+    axis = value_axis(scores, 0, 100, 10, also=[i[0] for i in intervals if i])
     rows = [
         [
             Cell(label),
@@ -144,7 +189,7 @@ def trend(results: list[IndexResult]) -> Figure:
                 "n": [r.respondents for r in results],
             }
         ],
-        "options": {"min": 0, "max": 100, "places": 2, "value_title": _("Skor 0-100")},
+        "options": {**axis, "places": 2, "value_title": score_title(axis)},
     }
     return Figure(
         "trend",
@@ -153,6 +198,7 @@ def trend(results: list[IndexResult]) -> Figure:
         [_("Periode"), "n", _("Skor"), _("Batas bawah"), _("Batas atas"), _("Mutu")],
         rows,
         data,
+        note=axis_note(axis),
     )
 
 
@@ -250,6 +296,7 @@ def breakdown(item: Breakdown, min_cell: int) -> Figure:
     """Score per group of respondents; suppressed groups are listed in the table only."""
     shown = [c for c in item.cells if not c.suppressed]
     scores = [_round(c.score, 2) for c in shown]
+    axis = value_axis(scores, 0, 100, 10)
     hidden = [
         (
             c.label,
@@ -264,7 +311,7 @@ def breakdown(item: Breakdown, min_cell: int) -> Figure:
         "type": "bar",
         "labels": [c.label for c in shown],
         "datasets": [{"label": _("Skor"), "data": scores, "n": [c.n for c in shown]}],
-        "options": {"min": 0, "max": 100, "places": 2, "horizontal": True, "value_title": _("Skor 0-100")},
+        "options": {**axis, "places": 2, "horizontal": True, "value_title": score_title(axis)},
     }
     return Figure(
         f"group-{item.dimension}",
@@ -274,6 +321,7 @@ def breakdown(item: Breakdown, min_cell: int) -> Figure:
         [[Cell(c.label), Cell(c.n, 0), Cell(s, 2)] for c, s in zip(shown, scores, strict=True)],
         data,
         hidden=hidden,
+        note=axis_note(axis),
     )
 
 
@@ -281,11 +329,12 @@ def equity(result: Equity, key: str, title: str) -> Figure:
     """Units (each pooling its subtree) ranked by score, as horizontal bars."""
     rows_in = [r for r in result.rows if r.score is not None]
     scores = [_round(r.score, 2) for r in rows_in]
+    axis = value_axis(scores, 0, 100, 10)
     data = {
         "type": "bar",
         "labels": [r.unit.name for r in rows_in],
         "datasets": [{"label": _("Skor"), "data": scores, "n": [r.n for r in rows_in]}],
-        "options": {"min": 0, "max": 100, "places": 2, "horizontal": True, "value_title": _("Skor 0-100")},
+        "options": {**axis, "places": 2, "horizontal": True, "value_title": score_title(axis)},
     }
     return Figure(
         key,
@@ -297,4 +346,5 @@ def equity(result: Equity, key: str, title: str) -> Figure:
             for rank, (r, s) in enumerate(zip(rows_in, scores, strict=True), start=1)
         ],
         data,
+        note=axis_note(axis),
     )

@@ -19,6 +19,26 @@
     });
   }
 
+  // Long category labels (unit names, groups) wrap onto lines of LABEL_WIDTH characters instead of being cut
+  // at the chart's edge; charts.py sizes the canvas with the same width.
+  var LABEL_WIDTH = 18;
+  function wrap(label) {
+    var text = String(label);
+    if (text.length <= LABEL_WIDTH) return text;
+    var lines = [];
+    var line = "";
+    text.split(/\s+/).forEach(function (word) {
+      if (line && (line + " " + word).length > LABEL_WIDTH) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = line ? line + " " + word : word;
+      }
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
+
   // Confidence intervals as error bars: Chart.js has none, so draw a whisker over each point that has one.
   var errorBars = {
     id: "sikapErrorBars",
@@ -106,6 +126,13 @@
       scales.y = { title: { display: true, text: o.y_title } };
     } else {
       scales[valueAxis] = { min: o.min, max: o.max, title: { display: !!o.value_title, text: o.value_title } };
+      // Every category shows, in the order given (ordered groups stay in their natural order).
+      scales[o.horizontal ? "y" : "x"] = {
+        ticks: {
+          autoSkip: !o.horizontal,
+          callback: function (value) { return wrap(this.getLabelForValue(value)); },
+        },
+      };
     }
     var datasets = spec.datasets.map(function (d, i) {
       var color = COLORS[i % COLORS.length];
