@@ -74,7 +74,7 @@ class IndexOut(Schema):
     ci95: list[float] | None
     target: int
     attained: int
-    # "representative", "on_track" or "behind": the one decision of `sikap.indices.targets.status_of`.
+    # "representative", "on_track" or "behind": the one decision of `sikap.indices.progress.status_of`.
     status: str
     # A roll-up's units below it with a target, and how many of them met their own (a leaf: 0 or 1).
     units_met: int

@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 
 from sikap.dashboards import charts
 from sikap.indices import analysis, queries, read
+from sikap.indices.progress import progress_versions
 from sikap.indices.queries import Choice, LeagueRow, UnitIndex
 from sikap.indices.results import IndexResult, result_from_rows
-from sikap.indices.targets import progress_versions
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.models import Service, Unit
 from sikap.scoring.equity import spread

@@ -15,8 +15,9 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from sikap.accounts.models import Membership, User
+from sikap.indices.progress import Progress, Status, progress_many, status_of
 from sikap.indices.queries import version_for
-from sikap.indices.targets import Progress, Status, progress_many, status_of, working_days
+from sikap.indices.targets import working_days
 from sikap.indices.templatetags.indices_tags import idnum
 from sikap.instruments.models import DEFAULT_INSTRUMENT, Campaign, InstrumentVersion
 from sikap.lib.links import configured_base_url

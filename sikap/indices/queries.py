@@ -13,8 +13,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from sikap.indices import read
+from sikap.indices.progress import Progress, progress_many
 from sikap.indices.results import IndexResult, result_from_rows
-from sikap.indices.targets import Progress, progress_many
 from sikap.instruments.models import Campaign, InstrumentVersion
 from sikap.organisation.models import Period, Unit
 
@@ -108,7 +108,7 @@ def as_json(item: UnitIndex) -> dict[str, Any]:
         "ci95": list(result.ci95) if result.ci95 else None,
         "target": item.progress.target.minimum,
         "attained": item.progress.attained,
-        # The one status word of `targets.status_of`, and for a roll-up how many units met their target.
+        # The one status word of `progress.status_of`, and for a roll-up how many units met their target.
         "status": item.progress.status.value,
         "units_met": item.progress.units_met,
         "units_total": item.progress.units_total,

@@ -1,7 +1,7 @@
 """The one read model of the indices: a `Scope` says which answers count, and bulk-first reads pool them.
 
 Every page, report, command, the API, the public side, the digest and follow-up read index figures
-only through this module (and `targets` for progress): no module outside `sikap.indices` imports a
+only through this module (and `targets`, `progress` for targets and progress): no module outside `sikap.indices` imports a
 tally model (a test enforces it). Each read is bulk first: it answers for many groups of units (or many
 periods) in a fixed number of queries, and the single-item read is the bulk read with one group.
 
@@ -12,8 +12,7 @@ don't know" are read only as the count `na` beside each element's moments, never
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Hashable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,70 +20,14 @@ from django.db.models import F, Q, QuerySet, Sum
 
 from sikap.indices.models import AnswerTally, ElementTally, GroupTally, RespondentTally
 from sikap.indices.results import IndexResult, result_from_rows, statuses
+from sikap.indices.scope import ONE as ONE
+from sikap.indices.scope import GroupKey as GroupKey
+from sikap.indices.scope import Nested as Nested
+from sikap.indices.scope import Scope as Scope
+from sikap.indices.scope import group_keys as group_keys
+from sikap.indices.scope import groups_of as groups_of
 from sikap.instruments.models import InstrumentVersion
-from sikap.organisation.models import Period, Unit
-
-ONE = None  # the group key of a read that pools everything in scope
-
-
-@dataclass(frozen=True)
-class Scope:
-    """Which answers an index read counts.
-
-    `units` is a list of unit ids or an id subquery (a national roll-up sends no list of thousands);
-    `period` and `version` pin one period and instrument version; without a version, `instrument` (a
-    code) takes every version of that instrument, and without a period every period counts (a trend).
-    `pairs` (unit id, period id) replaces `units` and `period` when each unit is read in its own periods.
-    `service_key` narrows to one service; suspect answers count only `with_suspect`.
-    """
-
-    units: Any = None
-    period: Period | None = None
-    version: InstrumentVersion | None = None
-    instrument: str = ""
-    service_key: int | None = None
-    with_suspect: bool = False
-    pairs: tuple[tuple[int, int], ...] = ()
-
-    @classmethod
-    def of(cls, unit: Unit, *, subtree: bool = False, **fields: Any) -> Scope:
-        """A unit alone, or its whole subtree (as an id subquery)."""
-        units = Unit.objects.subtree_of(unit).values("pk") if subtree else [unit.pk]
-        return cls(units=units, **fields)
-
-    def replace(self, **changes: Any) -> Scope:
-        return dataclasses.replace(self, **changes)
-
-    @property
-    def statuses(self) -> list[str]:
-        return statuses(self.with_suspect)
-
-    @property
-    def by_service(self) -> bool:
-        return self.service_key is not None
-
-    def where(self, *, services: bool = True) -> Q:
-        """The condition on any tally table; `services=False` for tables without a service key."""
-        if self.pairs:
-            by_period: dict[int, list[int]] = {}
-            for unit_id, period_id in self.pairs:
-                by_period.setdefault(period_id, []).append(unit_id)
-            condition = Q()
-            for period_id, ids in by_period.items():
-                condition |= Q(period_id=period_id, unit_id__in=ids)
-        else:
-            condition = Q(unit_id__in=self.units)
-            if self.period is not None:
-                condition &= Q(period=self.period)
-        if self.version is not None:
-            condition &= Q(version=self.version)
-        elif self.instrument:
-            condition &= Q(version__instrument__code=self.instrument)
-        condition &= Q(status__in=self.statuses)
-        if services and self.service_key is not None:
-            condition &= Q(service_key=self.service_key)
-        return condition
-
+from sikap.organisation.models import Period
 
 # --- element moments ----------------------------------------------------------------------------------
 
@@ -171,40 +114,6 @@ def totals_of(people_row: Mapping[str, Any]) -> Totals:
 
 
 # --- results ------------------------------------------------------------------------------------------
-
-GroupKey = Hashable
-
-
-class Nested(dict[int, tuple[GroupKey, ...]]):
-    """Group membership where subtrees nest: unit id -> the keys of every group the unit counts in (a
-    unit counts for itself and for each ancestor that is a group). A plain mapping puts a unit in one
-    group."""
-
-    @classmethod
-    def subtrees(cls, groups: Iterable[Unit], units: Iterable[Unit]) -> Nested:
-        """Each of `units` in the group of every unit of `groups` whose subtree holds it (no query)."""
-        keys = {g.pk for g in groups}
-        members = cls()
-        for unit in units:
-            found = tuple(int(part) for part in unit.path.strip("/").split("/") if int(part) in keys)
-            if found:
-                members[unit.pk] = found
-        return members
-
-
-def groups_of(members: Mapping[int, GroupKey] | None, unit_id: int) -> tuple[GroupKey, ...]:
-    """The keys of the groups a unit's rows count in (`ONE` when everything is pooled)."""
-    if members is None:
-        return (ONE,)
-    if isinstance(members, Nested):
-        return members.get(unit_id, ())
-    return (members[unit_id],) if unit_id in members else ()
-
-
-def group_keys(members: Mapping[int, GroupKey]) -> set[GroupKey]:
-    if isinstance(members, Nested):
-        return {key for keys in members.values() for key in keys}
-    return set(members.values())
 
 
 def _pool(target: dict[str, Any], row: Mapping[str, Any], names: Iterable[str]) -> None:

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET
 
 from sikap.accounts.access import access_for
 from sikap.indices import analysis, queries, read
+from sikap.indices.progress import progress_versions
 from sikap.indices.queries import Choice, UnitIndex
-from sikap.indices.targets import progress_versions
 from sikap.organisation.models import Unit
 
 # A page for these kinds pools the units below by default; the page offers the other view.

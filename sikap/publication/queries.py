@@ -12,17 +12,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, Sum
+from django.db.models import Exists, OuterRef, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from sikap.followup.queries import EMPTY, PublicFollowUp, Stats, completion_stats, done_items_public
 from sikap.indices import read, targets
-from sikap.indices.models import TargetOverride
 from sikap.indices.results import IndexResult
 from sikap.indices.templatetags.indices_tags import idnum
 from sikap.instruments.models import DEFAULT_INSTRUMENT
-from sikap.organisation.models import Period, ServiceUserCount, Unit
+from sikap.organisation.models import Period, Unit
 from sikap.publication.models import NOT_PROPOSED, NOT_PROPOSED_STEP, Publication, PublicationQuerySet
 
 Pair = tuple[int, int]  # (unit id, period id)
@@ -52,31 +51,6 @@ def results_for(pairs: Iterable[tuple[Unit, Period]]) -> dict[Pair, IndexResult]
 
 def result_of(unit: Unit, period: Period) -> IndexResult | None:
     return results_for([(unit, period)]).get((unit.pk, period.pk))
-
-
-def minimums(pairs: Iterable[tuple[Unit, Period]]) -> dict[Pair, targets.Target]:
-    """The minimum sample of each (unit, period), in two queries whatever their number.
-
-    The same rule as `targets.target_for` (the unit's own override, else from its recorded service
-    users by the period's own method), fetched for many periods at once; a test keeps the two equal.
-    """
-    pairs = list(pairs)
-    unit_ids, period_ids = {u.pk for u, _p in pairs}, {p.pk for _u, p in pairs}
-    overrides = {
-        (o.unit_id, o.period_id): o
-        for o in TargetOverride.objects.filter(service_key=0, unit_id__in=unit_ids, period_id__in=period_ids)
-    }
-    counts = ServiceUserCount.objects.filter(service__unit_id__in=unit_ids, period_id__in=period_ids)
-    people = {
-        (row["service__unit_id"], row["period_id"]): row["total"]
-        for row in counts.values("service__unit_id", "period_id").annotate(total=Sum("users")).order_by()
-    }
-    return {
-        (u.pk, p.pk): targets.target_from(
-            targets.target_settings(p), people.get((u.pk, p.pk)), overrides.get((u.pk, p.pk))
-        )
-        for u, p in pairs
-    }
 
 
 @dataclass(frozen=True)
@@ -146,7 +120,7 @@ class Row:
 def with_warnings(rows: list[Row], today: datetime.date | None = None) -> list[Row]:
     """The rows with their warnings filled in: two more queries whatever their number."""
     today = today or timezone.localdate()
-    goals = minimums((r.unit, r.period) for r in rows)
+    goals = targets.of_pairs((r.unit, r.period) for r in rows)
     for row in rows:
         row.warnings = warnings_of(row.period, row.result, goals[(row.unit.pk, row.period.pk)], today)
     return rows

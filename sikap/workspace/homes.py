@@ -17,7 +17,7 @@ from sikap.accounts.access import Access, Use
 from sikap.accounts.models import Membership
 from sikap.followup import queries as followup
 from sikap.indices import queries as indices
-from sikap.indices.targets import progress_many
+from sikap.indices.progress import progress_many
 from sikap.instruments.models import DEFAULT_INSTRUMENT, InstrumentVersion
 from sikap.instruments.queries import open_unit_links
 from sikap.organisation.models import Period

@@ -8,8 +8,8 @@ import pytest
 
 from sikap.dashboards import queries
 from sikap.indices import analysis
+from sikap.indices.progress import progress
 from sikap.indices.queries import choose
-from sikap.indices.targets import progress
 from sikap.indices.tests.helpers import compute, random_submission
 from sikap.instruments import actions as instrument_actions
 from sikap.instruments.models import InstrumentVersion

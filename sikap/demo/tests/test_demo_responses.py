@@ -16,8 +16,9 @@ from django.test import override_settings
 from sikap.demo.loader import load_demo
 from sikap.demo.responses import load_responses, respondent_key
 from sikap.indices.analysis import weakest_elements
+from sikap.indices.progress import progress
 from sikap.indices.tallies import rebuild
-from sikap.indices.targets import progress, working_days
+from sikap.indices.targets import working_days
 from sikap.indices.tests.helpers import compute, tally_snapshot
 from sikap.instruments.models import Campaign, InstrumentVersion
 from sikap.organisation.models import Period, Unit

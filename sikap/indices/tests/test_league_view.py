@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from sikap.indices import queries
 from sikap.indices.actions import set_target_override
-from sikap.indices.targets import progress, progress_many
+from sikap.indices.progress import progress, progress_many
 from sikap.indices.tests.helpers import answered_campaign, compute, random_submission
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.actions import set_user_count

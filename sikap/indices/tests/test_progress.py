@@ -3,7 +3,8 @@ import datetime
 import pytest
 
 from sikap.indices.models import Holiday, TargetOverride
-from sikap.indices.targets import progress, target_for, working_days
+from sikap.indices.progress import progress
+from sikap.indices.targets import target_for, working_days
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.actions import set_user_count
 from sikap.testing.factories import make_campaign, make_period, make_service

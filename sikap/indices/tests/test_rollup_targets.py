@@ -8,7 +8,8 @@ import pytest
 
 from sikap.indices import queries
 from sikap.indices.actions import set_target_override
-from sikap.indices.targets import Status, progress, status_of, target_for
+from sikap.indices.progress import Status, progress, status_of
+from sikap.indices.targets import target_for
 from sikap.indices.tests.helpers import answered_campaign
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.actions import set_user_count

@@ -25,7 +25,7 @@ def test_the_bulk_minimums_equal_target_for_with_populations_and_overrides(world
     set_user_count(None, make_service(world.other_division, year=2027), later, 90)
     set_target_override(None, world.kanwil, later, 40, "Layanan baru")
     pairs = [(u, p) for u in (world.division, world.other_division, world.kanwil) for p in (period, later)]
-    bulk = queries.minimums(pairs)
+    bulk = targets.of_pairs(pairs)
     assert {k: t.minimum for k, t in bulk.items()} == {
         (u.pk, p.pk): targets.target_for(u, p).minimum for u, p in pairs
     }

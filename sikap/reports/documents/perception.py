@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 
 from sikap.indices import read
 from sikap.indices.methods import convention_label, index_name, threshold_instruments
+from sikap.indices.progress import sample_condition
 from sikap.indices.queries import unit_ids, version_for
 from sikap.indices.results import IndexResult
-from sikap.indices.targets import sample_condition, target_for, targets
+from sikap.indices.targets import target_for, targets
 from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.models import Period, Service, Unit
 from sikap.reports.documents.common import (
