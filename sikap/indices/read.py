@@ -1,9 +1,10 @@
 """The one read model of the indices: a `Scope` says which answers count, and bulk-first reads pool them.
 
 Every page, report, command, the API, the public side, the digest and follow-up read index figures
-only through this module (and `targets`, `progress` for targets and progress): no module outside `sikap.indices` imports a
-tally model (a test enforces it). Each read is bulk first: it answers for many groups of units (or many
-periods) in a fixed number of queries, and the single-item read is the bulk read with one group.
+only through this module (and `targets`, `progress` for targets and progress): no module outside
+`sikap.indices` imports a tally model (a test enforces it). Each read is bulk first: it answers for
+many groups of units (or many periods) in a fixed number of queries, and the single-item read is the
+bulk read with one group.
 
 Unit, regional and national figures read the element tallies (rows set by units, not by volume); one
 service's figures read the answer tallies, the only ones kept per service. Answers "not applicable /
