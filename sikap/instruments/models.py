@@ -28,6 +28,7 @@ class Instrument(models.Model):
 
     code = models.SlugField(_("kode"), max_length=20, unique=True)
     name = models.CharField(_("nama"), max_length=200)
+    name_en = models.CharField(_("nama (Inggris)"), max_length=200, blank=True)
     # The method new versions take; each version names its own (`InstrumentVersion.method`).
     method = models.CharField(_("metode indeks"), max_length=20, choices=Method.choices)
     # Where the instrument stands among others on pages and in reports (SKM first).
@@ -43,6 +44,10 @@ class Instrument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} — {self.name}"
+
+    def display_name(self) -> str:
+        """The name in the reader's language."""
+        return profile.in_language(self.name, self.name_en)
 
 
 # The instrument the public results, follow-up proposals and the daily digest are about: the regulated
@@ -77,12 +82,15 @@ class InstrumentVersion(models.Model):
         _("dasar hukum"), max_length=100, blank=True, help_text=_("Misalnya: PermenPANRB 14/2017")
     )
     title = models.CharField(_("judul pada formulir"), max_length=200)
+    title_en = models.CharField(_("judul pada formulir (Inggris)"), max_length=200, blank=True)
     intro = models.TextField(_("pengantar"), blank=True)
+    intro_en = models.TextField(_("pengantar (Inggris)"), blank=True)
     scale_min = models.PositiveSmallIntegerField(_("skala terendah"), default=1)
     scale_max = models.PositiveSmallIntegerField(_("skala tertinggi"), default=4)
     display = models.CharField(_("tampilan"), max_length=10, choices=Display.choices, default=Display.LABELS)
     # Default labels per point, lowest first; an element may override them.
     scale_labels = models.JSONField(_("label skala"), default=list, blank=True)
+    scale_labels_en = models.JSONField(_("label skala (Inggris)"), default=list, blank=True)
     # The index method (a key of `sikap.indices.methods.REGISTRY`); copied from the instrument when empty.
     method = models.CharField(_("metode indeks"), max_length=20, blank=True)
     # Computation settings (weights mode, conversion, threshold) kept with the version it scored.
@@ -128,6 +136,17 @@ class InstrumentVersion(models.Model):
     def is_published(self) -> bool:
         return self.status != self.Status.DRAFT
 
+    def display_title(self) -> str:
+        """The form's title in the reader's language."""
+        return profile.in_language(self.title, self.title_en)
+
+    def display_intro(self) -> str:
+        return profile.in_language(self.intro, self.intro_en)
+
+    def display_scale_labels(self) -> list[str]:
+        """The default point labels in the reader's language; a point left untranslated keeps its own."""
+        return translated_labels(self.scale_labels, self.scale_labels_en)
+
     @property
     def points(self) -> range:
         return range(self.scale_min, self.scale_max + 1)
@@ -139,8 +158,11 @@ class Element(models.Model):
     version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="elements")
     code = models.CharField(_("kode"), max_length=10)
     name = models.CharField(_("nama unsur"), max_length=200)
+    name_en = models.CharField(_("nama unsur (Inggris)"), max_length=200, blank=True)
     question = models.TextField(_("pertanyaan"))
+    question_en = models.TextField(_("pertanyaan (Inggris)"), blank=True)
     labels = models.JSONField(_("label skala khusus"), default=list, blank=True)
+    labels_en = models.JSONField(_("label skala khusus (Inggris)"), default=list, blank=True)
     ask_importance = models.BooleanField(_("tanyakan tingkat kepentingan (harapan)"), default=False)
     # Opt-in per element: "not applicable / don't know" is then a choice of its own, never a score.
     allow_na = models.BooleanField(
@@ -161,17 +183,29 @@ class Element(models.Model):
         return f"{self.code} {self.name}"
 
     # Safety net under instruments.actions: a published version's parts never change, whoever calls save().
+    # Translations are the exception: no score reads them, so they may be added or corrected later.
     def save(self, *args: Any, **kwargs: Any) -> None:
-        refuse_if_published(self.version_id)
+        if not translation_only(kwargs.get("update_fields")):
+            refuse_if_published(self.version_id)
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         refuse_if_published(self.version_id)
         return super().delete(*args, **kwargs)
 
+    def display_name(self) -> str:
+        """The element's name in the reader's language."""
+        return profile.in_language(self.name, self.name_en)
+
+    def display_question(self) -> str:
+        return profile.in_language(self.question, self.question_en)
+
     def point_labels(self) -> list[tuple[int, str]]:
-        """(point, label) for each point of the version's scale, lowest first."""
-        labels = self.labels or self.version.scale_labels or []
+        """(point, label) for each point of the version's scale, lowest first, in the reader's language."""
+        if self.labels:
+            labels = translated_labels(self.labels, self.labels_en)
+        else:
+            labels = self.version.display_scale_labels()
         return [(p, labels[i] if i < len(labels) else str(p)) for i, p in enumerate(self.version.points)]
 
 
@@ -223,7 +257,8 @@ class Field(models.Model):
         return self.label
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        refuse_if_published(self.version_id)
+        if not translation_only(kwargs.get("update_fields")):
+            refuse_if_published(self.version_id)
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
@@ -270,6 +305,25 @@ class Field(models.Model):
         if self.bands:
             return profile.band_of(None if value in (None, "") else int(value), self.bands)
         return "" if value is None else str(value)
+
+
+# What may change on a published version's element or field: its English, never what is asked or scored.
+TRANSLATION_FIELDS = frozenset(
+    {"name_en", "question_en", "labels_en", "label_en", "choices_en", "breakdown_label_en"}
+    | {"title_en", "intro_en", "scale_labels_en"}
+)
+
+
+def translation_only(update_fields: Any) -> bool:
+    return bool(update_fields) and set(update_fields) <= TRANSLATION_FIELDS
+
+
+def translated_labels(labels: Any, english: Any) -> list[str]:
+    """Point labels in the reader's language; a point without an English label keeps the Indonesian."""
+    labels = [str(label) for label in (labels or [])]
+    if not profile.english() or not isinstance(english, list):
+        return labels
+    return [str(english[i]) if i < len(english) and english[i] else label for i, label in enumerate(labels)]
 
 
 def refuse_if_published(version_id: int | None) -> None:
