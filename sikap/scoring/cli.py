@@ -11,8 +11,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TextIO
 
+from sikap.scoring import ilk as ilk_scoring
+from sikap.scoring._numbers import round_half_up
 from sikap.scoring.aggregate import NoAnswersError
-from sikap.scoring.csvio import ScoringInputError, read_ikm_csv
+from sikap.scoring.csvio import ScoringInputError, read_ikm_csv, read_ilk_csv
 from sikap.scoring.ikm import IkmResult, WeightMode, ikm_from_rows, resolve_weights
 from sikap.scoring.regulations import get_regulation
 from sikap.scoring.sampling import SampleMethod, margin_of_error_proportion, sample_size
@@ -50,6 +52,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="exact = 1/9 tepat (bawaan); literal = bobot dibulatkan seperti banyak laporan",
     )
     ikm.add_argument("--literal-weight", default=None, help="bobot literal per unsur (bawaan 0.111)")
+    ilk = indices.add_parser("ilk", help="ILK (Indeks Layanan Kesekretariatan) dari kolom DOMAIN.BUTIR")
+    ilk.add_argument(
+        "file", metavar="FILE.csv", help="CSV: kolom perspektif dan butir KEP.K.. bernilai 1-4/NA"
+    )
+    ilk.add_argument("--json", action="store_true", help="cetak satu objek JSON (print one JSON object)")
+    ilk.add_argument(
+        "--weights",
+        default=None,
+        help="bobot perspektif, mis. pengguna=0.6,penyedia=0.2,pimpinan=0.2 (bawaan: sama rata)",
+    )
     sample = commands.add_parser("sample-size", help="ukuran sampel minimum (minimum sample size)")
     sample.add_argument("--population", required=True, help="jumlah pengguna layanan dalam periode (N)")
     sample.add_argument(
@@ -165,6 +177,80 @@ def _score_ikm(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _ilk_json(result: ilk_scoring.IlkResult) -> str:
+    def four(value: Fraction | None) -> float | None:
+        return None if value is None else float(round_half_up(value, 4))
+
+    payload = {
+        "respondents": result.respondents,
+        "domains": {code: four(value) for code, value in result.domains.items()},
+        "perspectives": {
+            name: four(value) for name, value in result.perspectives.items() if value is not None
+        },
+        "ilk": four(result.ilk),
+        "score": float(result.score),
+        "grade": result.grade,
+    }
+    return json.dumps(payload, ensure_ascii=False)
+
+
+def _ilk_table(result: ilk_scoring.IlkResult, file: str) -> str:
+    def shown(value: Fraction | None) -> str:
+        return "-" if value is None else _comma(round_half_up(value, 4))
+
+    names = dict(ilk_scoring.DOMAINS)
+    lines = [
+        f"ILK (Indeks Layanan Kesekretariatan): {file}",
+        f"Responden (respondents): {result.respondents}",
+        "",
+    ]
+    lines += [
+        f"{code:<5} {names.get(code, code):<26} {shown(value):>7}" for code, value in result.domains.items()
+    ]
+    lines.append("")
+    for name, value in result.perspectives.items():
+        count = result.respondents_by_perspective.get(name, 0)
+        weight = result.weights_used.get(name)
+        share = "-" if weight is None else f"{_comma(round_half_up(weight * 100, 1))} %"
+        lines.append(f"Perspektif {name:<9} n={count:<6} {shown(value):>7}  bobot (weight) {share}")
+    if result.renormalised:
+        lines.append(
+            "Perspektif tanpa responden tidak dihitung; bobot lainnya disesuaikan "
+            "(perspectives without respondents drop out; the other weights are rescaled)."
+        )
+    lines += [
+        "",
+        f"ILK (skala 1-4)             : {shown(result.ilk)}",
+        f"Nilai konversi (ILK x 25)   : {_comma(result.score)}",
+        f"Kategori (grade)            : {result.grade} ({result.label})",
+    ]
+    return "\n".join(lines)
+
+
+def _score_ilk(args: argparse.Namespace, out: TextIO) -> int:
+    """Run `sikap score ilk`."""
+    weights = None
+    if args.weights is not None:
+        try:
+            weights = ilk_scoring.parse_weights(args.weights)
+        except ValueError as error:
+            raise _BadOption(f"--weights: {error}") from None
+    data = read_ilk_csv(args.file)
+    moments, respondents = ilk_scoring.moments_from_rows(data.rows, data.items)
+    try:
+        result = ilk_scoring.ilk_from_moments(moments, respondents, weights)
+    except ValueError:
+        raise ScoringInputError(
+            data.file,
+            None,
+            None,
+            "tidak ada jawaban 1-4 pada perspektif yang berbobot",
+            "no 1-4 answer in a perspective with a weight",
+        ) from None
+    print(_ilk_json(result) if args.json else _ilk_table(result, data.file), file=out)
+    return EXIT_OK
+
+
 def _sample_size(args: argparse.Namespace, out: TextIO) -> int:
     """Run `sikap sample-size`."""
     population = _whole_number("--population", args.population, 0)
@@ -215,6 +301,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # argparse has already printed usage or help; hand back its code instead of exiting the caller.
         return exit_.code if isinstance(exit_.code, int) else EXIT_BAD_INPUT
     try:
+        if args.command == "score" and args.index == "ilk":
+            return _score_ilk(args, sys.stdout)
         if args.command == "score":
             return _score_ikm(args, sys.stdout)
         return _sample_size(args, sys.stdout)

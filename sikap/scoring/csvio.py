@@ -213,3 +213,81 @@ def read_ikm_csv(
             name, None, None, "tidak ada baris data setelah baris judul", "no data rows after the header"
         )
     return IkmCsv(file=name, rows=rows, row_numbers=numbers, delimiter=delimiter)
+
+
+_ITEM_COLUMN = re.compile(r"[A-Z][A-Z0-9]*\.[A-Z0-9]+")
+_NOT_APPLICABLE = frozenset({"NA", "N/A", "TT", "TIDAK TAHU", "TIDAK BERLAKU"})
+
+
+@dataclass(frozen=True)
+class IlkCsv:
+    """ILK answers from a CSV: (perspective, item -> answer) per row; items are the DOMAIN.ITEM columns."""
+
+    file: str
+    items: tuple[str, ...]
+    rows: list[tuple[str, dict[str, Answer]]]
+
+
+def read_ilk_csv(path: str | PathLike[str], *, display_name: str | None = None) -> IlkCsv:
+    """Read `perspektif` (blank = pengguna; English accepted) and DOMAIN.ITEM columns of 1-4, blank or NA."""
+    from sikap.scoring.ilk import SCALE_MAX, SCALE_MIN, perspective_of
+
+    name = display_name if display_name is not None else str(path)
+    text = _read_text(Path(path), name)
+    if not text.strip():
+        raise ScoringInputError(
+            name, None, None, "berkas kosong, tidak ada baris judul", "empty file, no header"
+        )
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text.split("\n", 1)[0]))
+    rows: list[tuple[str, dict[str, Answer]]] = []
+    try:
+        header = [cell.strip() for cell in next(reader)]
+        labels = [cell.upper() for cell in header]
+        items = {label: i for i, label in enumerate(labels) if _ITEM_COLUMN.fullmatch(label)}
+        duplicated = sorted({label for label in items if labels.count(label) > 1})
+        if duplicated:
+            raise ScoringInputError(
+                name, 1, duplicated[0], "muncul dua kali di baris judul", "appears twice in the header row"
+            )
+        if not items:
+            raise ScoringInputError(
+                name,
+                1,
+                None,
+                "tidak ada kolom butir bernama DOMAIN.BUTIR (mis. KEP.K)",
+                "no item column named DOMAIN.ITEM (e.g. KEP.K)",
+            )
+        where = labels.index("PERSPEKTIF") if "PERSPEKTIF" in labels else None
+        if where is None and "PERSPECTIVE" in labels:
+            where = labels.index("PERSPECTIVE")
+        for number, record in enumerate(reader, start=2):
+            if not any(cell.strip() for cell in record):
+                continue
+            raw = record[where] if where is not None and where < len(record) else ""
+            perspective = perspective_of(raw)
+            if perspective is None:
+                raise ScoringInputError(
+                    name,
+                    number,
+                    header[where] if where is not None else "perspektif",
+                    f"perspektif {_show(raw)} tidak dikenal; pakai pengguna, penyedia atau pimpinan",
+                    f"unknown perspective {_show(raw)}; use pengguna (user), penyedia (provider) "
+                    "or pimpinan (leader)",
+                )
+            answers: dict[str, Answer] = {}
+            for item, index in items.items():
+                cell = record[index] if index < len(record) else ""
+                if cell.strip().upper() in _NOT_APPLICABLE:
+                    answers[item] = None
+                else:
+                    answers[item] = _parse_cell(cell, name, number, header[index], SCALE_MIN, SCALE_MAX)
+            rows.append((perspective, answers))
+    except csv.Error as error:
+        raise ScoringInputError(
+            name, reader.line_num or None, None, f"format CSV rusak: {error}", f"malformed CSV: {error}"
+        ) from None
+    if not rows:
+        raise ScoringInputError(
+            name, None, None, "tidak ada baris data setelah baris judul", "no data rows after the header"
+        )
+    return IlkCsv(file=name, items=tuple(items), rows=rows)
