@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "sikap.publication",
     "sikap.reports",
     "sikap.followup",
+    "sikap.internal",
     "sikap.api",
     "sikap.demo",
     "sikap.workspace",

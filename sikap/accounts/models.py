@@ -26,6 +26,9 @@ class Membership(models.Model):
         UNIT_OPERATOR = "unit_operator", _("Operator unit")
         LEADER = "leader", _("Pimpinan (baca saja)")
         EVALUATOR = "evaluator", _("Evaluator")
+        # Administrator ILK: follows participation in the internal surveys of a Kanwil's units (counts
+        # only, never who) and resends invitations in bulk; reads nothing else.
+        INTERNAL_PIC = "internal_pic", _("Administrator survei internal (PIC)")
 
     # Roles that may change data in their scope; the others only read it.
     WRITE_ROLES = frozenset({Role.CENTRAL_ADMIN, Role.REGIONAL_ADMIN, Role.UNIT_OPERATOR})

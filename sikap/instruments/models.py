@@ -171,6 +171,11 @@ class Element(models.Model):
         help_text=_("Misalnya unsur biaya untuk layanan gratis; jawaban ini tidak ikut dihitung."),
     )
     weight = models.DecimalField(_("bobot"), max_digits=7, decimal_places=6, null=True, blank=True)
+    # The dimension (domain) the element belongs to, by code: KEP for the ILK's KEP.K, TR for integrity.
+    # Its name is in the version's `scoring["dimensions"]`; blank for instruments without dimensions.
+    dimension = models.CharField(_("dimensi"), max_length=10, blank=True)
+    # Reverse-keyed: a higher answer is worse (a frequency of a bad practice); scored turned round.
+    reverse = models.BooleanField(_("skor terbalik"), default=False)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 
     class Meta:
@@ -348,7 +353,15 @@ class Campaign(models.Model):
         OPEN = "open", _("Dibuka")
         CLOSED = "closed", _("Ditutup")
 
+    class Audience(models.TextChoices):
+        PUBLIC = "public", _("Publik (pengguna layanan)")
+        INTERNAL = "internal", _("Internal (pegawai, dengan undangan)")
+
     name = models.CharField(_("nama"), max_length=200)
+    # Public campaigns answer through open links; internal ones only through one-time invitations.
+    audience = models.CharField(
+        _("responden"), max_length=10, choices=Audience.choices, default=Audience.PUBLIC
+    )
     period = models.ForeignKey(
         Period, verbose_name=_("periode"), on_delete=models.PROTECT, related_name="campaigns"
     )
