@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("sikap.organisation.urls")),
     path("", include("sikap.instruments.urls")),
     path("s/", include("sikap.responses.public_urls")),
+    path("undangan/", include("sikap.internal.public_urls")),
     path("operator/", include("sikap.responses.operator_urls")),
     path("indeks/", include("sikap.indices.urls")),
     path("dasbor/", include("sikap.dashboards.urls")),

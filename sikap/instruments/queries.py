@@ -59,7 +59,8 @@ def resolve_link(token: str, today: datetime.date | None = None) -> LinkState:
     if not token or len(token) > MAX_TOKEN_LENGTH:
         return LinkState(LinkStatus.UNKNOWN)
     link = PublicLink.objects.for_listing().filter(token=token).first()
-    if link is None:
+    # An internal campaign is answered only through one-time invitations: no open link leads to it.
+    if link is None or link.campaign.audience == Campaign.Audience.INTERNAL:
         return LinkState(LinkStatus.UNKNOWN)
     day = today or timezone.localdate()
     period = link.campaign.period

@@ -23,7 +23,7 @@ from sikap.instruments.models import Campaign, PublicLink
 from sikap.organisation.models import Period, Service, Unit
 from sikap.responses import codes, integrity, profile
 from sikap.responses.models import Answer, Response, ServiceCode, Submission
-from sikap.responses.validation import Cleaned
+from sikap.responses.validation import FEEDBACK_COLUMNS, Cleaned
 
 
 @dataclass
@@ -159,6 +159,38 @@ def submit_many(actor: Actor, items: list[tuple[Visit, Cleaned]]) -> list[Submis
         for channel, group in by_channel.items():
             record_many(actor, f"submission.{channel}", group, {"status": Submission.Status.ACCEPTED})
     return submissions
+
+
+def submit_internal(
+    campaign: Campaign, unit: Unit, cleaned: Cleaned, attributes: dict[str, str], language: str = "id"
+) -> Submission:
+    """Store one invited employee's answers, anonymously: call it inside the transaction that marks the
+    invitation used. Only the roster's coarse `attributes` travel with the answers (whatever the form
+    posted as profile is ignored); no link, network, device, duration or audit row, and no time finer
+    than the day, so nothing joins the submission to the invitation or the person."""
+    if cleaned.errors:
+        raise ValidationError(cleaned.errors)
+    today = timezone.localdate()
+    midnight = timezone.make_aware(datetime.datetime.combine(today, datetime.time()))
+    submission = Submission(
+        campaign=campaign,
+        period_id=campaign.period_id,
+        unit=unit,
+        channel=Submission.Channel.INTERNAL,
+        created_at=midnight,
+        answered_on=today,
+        language=language[:5],
+        suggestion=cleaned.feedback.get("suggestion", ""),
+        complaint=cleaned.feedback.get("complaint", ""),
+    )
+    extra_feedback = {code: text for code, text in cleaned.feedback.items() if code not in FEEDBACK_COLUMNS}
+    for code, value in {**extra_feedback, **attributes}.items():
+        if value not in (None, ""):
+            profile.store(submission, code, value)
+    submission.save()
+    _store_answers(submission, cleaned)
+    tallies.on_submission_changed(submission, old_status=None)
+    return submission
 
 
 def _new_submission(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from django.template.loader import render_to_string
 from weasyprint import HTML
@@ -41,10 +41,13 @@ def as_csv(codes: Iterable[ServiceCode], unit: Unit, period: Period) -> str:
     return out.getvalue()
 
 
-def slips_pdf(codes: Sequence[ServiceCode], unit: Unit, period: Period, url: str | None) -> bytes:
+def slips_pdf(
+    codes: Sequence[str], unit: Unit, period: Period, url: str | None, texts: Mapping[str, str] | None = None
+) -> bytes:
     """A4 pages of slips to cut along the dashed lines: each with the code, the unit and the survey's address.
 
-    Without an open link for the period (`url` None) the slips still carry the code and the unit.
+    Without an open link for the period (`url` None) the slips still carry the code and the unit. `texts`
+    replaces the service-code wording (`kicker`, `label`, `how`) for other one-time codes (invitations).
     """
     pages = [list(codes[i : i + SLIPS_PER_PAGE]) for i in range(0, len(codes), SLIPS_PER_PAGE)]
     rows = [[page[i : i + 2] for i in range(0, len(page), 2)] for page in pages]
@@ -54,6 +57,7 @@ def slips_pdf(codes: Sequence[ServiceCode], unit: Unit, period: Period, url: str
         "period": period,
         "url": url,
         "qr": make_qr(url).svg_inline(border=0, omitsize=True, dark="#000") if url else "",
+        **(texts or {}),
     }
     html = render_to_string("responses/operator/code_slips.html", context)
     return bytes(HTML(string=html, url_fetcher=OfflineFetcher()).write_pdf())

@@ -102,12 +102,19 @@ def build_page(
     services: Sequence[Service],
     data: Mapping[str, Any],
     errors: Mapping[str, str],
+    *,
+    ask_profile: bool = True,
 ) -> FormPage:
-    """Everything the template shows, with what was entered and the error of each input."""
+    """Everything the template shows, with what was entered and the error of each input.
+
+    Without `ask_profile` (invited employees, whose profile comes from the roster) no profile is asked.
+    """
     blocks = [_block(version, data, errors) for version in versions]
     profile: list[Input] = []
     feedback: list[Input] = []
     for spec in merged_fields(versions):
+        if spec.section != Field.Section.FEEDBACK and not ask_profile:
+            continue
         target = feedback if spec.section == Field.Section.FEEDBACK else profile
         target.append(_field_input(spec, data, errors))
     service = _service_input(services, data, errors) if services else None

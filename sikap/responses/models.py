@@ -6,6 +6,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,7 @@ class Submission(models.Model):
         KIOSK = "kiosk", _("Tablet di loket")
         PAPER = "paper", _("Kuesioner kertas")
         IMPORT = "import", _("Impor berkas")
+        INTERNAL = "internal", _("Undangan survei internal")
 
     # The idempotency key rendered into each form: a second post of the same form is the same submission.
     key = models.UUIDField(unique=True, default=uuid.uuid4, editable=False)
@@ -51,7 +53,8 @@ class Submission(models.Model):
         Service, null=True, blank=True, on_delete=models.PROTECT, related_name="submissions"
     )
     channel = models.CharField(_("kanal"), max_length=10, choices=Channel.choices, default=Channel.WEB)
-    created_at = models.DateTimeField(_("waktu kirim"), auto_now_add=True, db_index=True)
+    # An internal (invited) submission keeps only the day, at midnight: no time that could be joined.
+    created_at = models.DateTimeField(_("waktu kirim"), default=timezone.now, db_index=True)
     answered_on = models.DateField(_("tanggal pengisian"))
     duration_seconds = models.PositiveIntegerField(_("lama pengisian (detik)"), null=True, blank=True)
     language = models.CharField(_("bahasa"), max_length=5, default="id")

@@ -1,0 +1,136 @@
+"""Participation in an internal campaign per unit: invited, answered, rate, target and pace; counts only.
+
+Nothing here can say who has answered: it reads the number of used invitations per unit, never which.
+The target is every employee by default, or a percentage, or the Krejcie-Morgan minimum of the
+headcount (the campaign's `InternalSettings`), split evenly over the period's working days; the status
+word is the one every page uses (`indices.progress.Status`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sikap import scoring
+from sikap.indices.progress import Status
+from sikap.indices.targets import working_days
+from sikap.instruments.models import Campaign
+from sikap.internal.invitations import settings_of
+from sikap.internal.models import Headcount, InternalSettings, Invitation, RosterEntry
+from sikap.organisation.models import Unit
+from sikap.scoring.sampling import DEFAULT_MARGIN
+
+
+@dataclass
+class Participation:
+    """One unit's (or a roll-up's) participation; `units_met` of `units_total` for a roll-up."""
+
+    unit: Unit | None
+    headcount: int
+    invited: int
+    answered: int
+    target: int
+    expected_by_today: int
+    working_days_left: int
+    units_met: int = 0
+    units_total: int = 0
+
+    @property
+    def rate(self) -> float | None:
+        """Answered as a percentage of those invited (None before anyone is invited)."""
+        return round(100 * self.answered / self.invited, 1) if self.invited else None
+
+    @property
+    def status(self) -> Status:
+        met = self.answered >= self.target and self.units_met >= self.units_total
+        if met:
+            return Status.REPRESENTATIVE
+        return Status.ON_TRACK if self.answered >= self.expected_by_today else Status.BEHIND
+
+    @property
+    def daily_needed(self) -> int:
+        missing = max(self.target - self.answered, 0)
+        return math.ceil(missing / max(self.working_days_left, 1)) if missing else 0
+
+
+def target_of(settings: InternalSettings, headcount: int) -> int:
+    if settings.target == InternalSettings.Target.PERCENT:
+        return math.ceil(headcount * settings.target_percent / 100)
+    if settings.target == InternalSettings.Target.KREJCIE_MORGAN:
+        return scoring.sample_size(headcount, "krejcie-morgan", DEFAULT_MARGIN, 0)
+    return headcount
+
+
+def target_label(settings: InternalSettings) -> str:
+    if settings.target == InternalSettings.Target.PERCENT:
+        return _("%(p)s%% dari jumlah pegawai") % {"p": settings.target_percent}
+    return str(settings.get_target_display())
+
+
+def headcounts(unit_ids: Iterable[int], period_id: int) -> dict[int, int]:
+    """Each unit's headcount in the period: the override, else the stored roster size, else the roster
+    entries counted (two queries)."""
+    ids = list(unit_ids)
+    found = {h.unit_id: h.value for h in Headcount.objects.filter(period_id=period_id, unit_id__in=ids)}
+    missing = [i for i in ids if i not in found]
+    if missing:
+        counted = (
+            RosterEntry.objects.filter(period_id=period_id, unit_id__in=missing)
+            .values("unit_id")
+            .annotate(n=Count("pk"))
+        )
+        found.update({row["unit_id"]: row["n"] for row in counted})
+    return {i: found.get(i, 0) for i in ids}
+
+
+def participation(
+    campaign: Campaign, units: Iterable[Unit] | None = None, today: datetime.date | None = None
+) -> list[Participation]:
+    """Per unit of the campaign (or of `units`), in unit-tree order; a fixed number of queries."""
+    chosen = sorted(units if units is not None else campaign.units.all(), key=lambda u: u.path)
+    ids = [u.pk for u in chosen]
+    counts = {
+        row["entry__unit_id"]: row
+        for row in Invitation.objects.filter(campaign=campaign, entry__unit_id__in=ids)
+        .values("entry__unit_id")
+        .annotate(invited=Count("pk"), answered=Count("pk", filter=Q(used=True)))
+    }
+    people = headcounts(ids, campaign.period_id)
+    settings = settings_of(campaign)
+    days = working_days(campaign.period)
+    day = today or timezone.localdate()
+    elapsed = sum(1 for d in days if d <= day)
+    left = sum(1 for d in days if d > day)
+    rows = []
+    for unit in chosen:
+        target = target_of(settings, people[unit.pk])
+        expected = math.ceil(target * elapsed / len(days)) if days else target
+        row = counts.get(unit.pk, {})
+        rows.append(
+            Participation(
+                unit, people[unit.pk], row.get("invited", 0), row.get("answered", 0), target, expected, left
+            )
+        )
+    return rows
+
+
+def rolled_up(rows: list[Participation]) -> Participation:
+    """The sum of units' participation; its target is the sum of theirs, and it counts who met theirs."""
+    with_target = [r for r in rows if r.target > 0]
+    return Participation(
+        None,
+        sum(r.headcount for r in rows),
+        sum(r.invited for r in rows),
+        sum(r.answered for r in rows),
+        sum(r.target for r in rows),
+        sum(r.expected_by_today for r in rows),
+        max((r.working_days_left for r in rows), default=0),
+        units_met=sum(1 for r in with_target if r.answered >= r.target),
+        units_total=len(with_target),
+    )
