@@ -220,7 +220,9 @@ def service_codes_slips(request: HttpRequest, unit: str, period: int) -> HttpRes
         raise Http404  # nothing left to print
     link = unit_link_of_period(unit_obj, period_obj.pk)
     url = absolute_url(public_path(link), request) if link else None
-    pdf = codes.slips_pdf(list(unused.order_by("code").values_list("code", flat=True)), unit_obj, period_obj, url)
+    pdf = codes.slips_pdf(
+        list(unused.order_by("code").values_list("code", flat=True)), unit_obj, period_obj, url
+    )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="slip-kode-{unit_obj.code}-{period_obj.pk}.pdf"'
     return response

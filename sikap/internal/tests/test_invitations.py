@@ -212,3 +212,32 @@ def test_two_simultaneous_posts_of_one_token_store_one_answer() -> None:
         thread.join()
     assert sorted(outcomes) == ["refused", "stored"]
     assert Submission.objects.count() == 1
+
+
+def test_the_campaigns_command_lists_audiences_as_documented(internal: Internal) -> None:
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("campaigns", "--json", stdout=out)
+    [row] = json.loads(out.getvalue())
+    assert row == {
+        "id": internal.campaign.pk,
+        "period": internal.period.name,
+        "audience": "internal",
+        "instruments": ["ILKT"],
+        "units": [internal.world.division.code],
+        "status": "open",
+    }
+
+
+def test_the_invitations_command_prints_counts_only(internal: Internal) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("invitations", "send", "--campaign", str(internal.campaign.pk), stdout=out)
+    assert out.getvalue().strip() == "5 invited: 3 e-mailed, 2 on printed slips, 0 e-mails failed"
