@@ -30,7 +30,7 @@ class Command(BaseCommand):
             )
             .order_by("pk")
         )
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "id": c.pk,
                 "period": c.period.name,
