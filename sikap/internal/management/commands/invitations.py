@@ -28,9 +28,9 @@ class Command(BaseCommand):
                 returncode=2,
             )
         if options["action"] == "due":
-            for campaign, sent in invitations.due_reminders():
+            for due, reminded in invitations.due_reminders():
                 self.stdout.write(
-                    f"{campaign.pk} {campaign.name}: {sent.emailed} reminded, {sent.failed} failed"
+                    f"{due.pk} {due.name}: {reminded.emailed} reminded, {reminded.failed} failed"
                 )
             return
         campaign = Campaign.objects.filter(pk=options["campaign"] or 0).first()
