@@ -45,6 +45,7 @@ class Use(StrEnum):
     WRITE = "write"  # tools that change data: a role that may write somewhere
     OVERVIEW = "overview"  # overviews across units: those who supervise units, not a unit's own operator
     APPROVE = "approve"  # approving what units propose for publication
+    PARTICIPATION = "participation"  # internal surveys' participation counts (and bulk reminders)
 
 
 R = Membership.Role
@@ -52,9 +53,15 @@ USE_ROLES: dict[Use, frozenset[str]] = {
     Use.WRITE: frozenset(Membership.WRITE_ROLES),
     Use.OVERVIEW: frozenset({R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.LEADER, R.EVALUATOR}),
     Use.APPROVE: APPROVE_ROLES,
+    Use.PARTICIPATION: frozenset(
+        {R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.UNIT_OPERATOR, R.LEADER, R.INTERNAL_PIC}
+    ),
 }
+# The internal-survey PIC reaches its units' participation counts only: its membership is kept out of
+# the grants that open every other page.
+PIC_ROLES = frozenset({R.INTERNAL_PIC})
 # Whose workspace a user with several roles gets: the widest duty first.
-ROLE_PRECEDENCE = (R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.UNIT_OPERATOR, R.LEADER, R.EVALUATOR)
+ROLE_PRECEDENCE = (R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.UNIT_OPERATOR, R.LEADER, R.EVALUATOR, R.INTERNAL_PIC)
 
 
 class Access:
@@ -68,15 +75,24 @@ class Access:
         return bool(getattr(self.user, "is_superuser", False) and self.user.is_active)
 
     @cached_property
-    def grants(self) -> tuple[Grant, ...]:
+    def _all_grants(self) -> tuple[Grant, ...]:
         if not getattr(self.user, "is_authenticated", False) or not self.user.is_active:
             return ()
         rows = Membership.objects.filter(user=self.user, unit__active=True).values_list("unit__path", "role")
         return tuple(Grant(path, role, role in Membership.WRITE_ROLES) for path, role in rows)
 
     @property
+    def grants(self) -> tuple[Grant, ...]:
+        """The memberships that open pages of their units (every role but the internal-survey PIC)."""
+        return tuple(g for g in self._all_grants if g.role not in PIC_ROLES)
+
+    @property
+    def pic_grants(self) -> tuple[Grant, ...]:
+        return tuple(g for g in self._all_grants if g.role in PIC_ROLES)
+
+    @property
     def roles(self) -> set[str]:
-        return {g.role for g in self.grants}
+        return {g.role for g in self._all_grants}
 
     @property
     def role(self) -> str:
@@ -91,7 +107,9 @@ class Access:
         if self.is_superuser:
             return True
         if use == Use.SIGNED_IN:
-            return bool(getattr(self.user, "is_authenticated", False) and self.user.is_active)
+            signed_in = bool(getattr(self.user, "is_authenticated", False) and self.user.is_active)
+            # A user who is only an internal-survey PIC has nothing else to open.
+            return signed_in and not (self.pic_grants and not self.grants)
         return bool(self.roles & USE_ROLES[use])
 
     def grants_of(self, role: str) -> list[Unit]:
@@ -120,6 +138,20 @@ class Access:
         tops = [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
         by_path = {u.path: u for u in Unit.objects.filter(path__in=tops)}
         return [by_path[p] for p in tops if p in by_path]
+
+    def participation_units(self) -> UnitQuerySet:
+        """Every unit whose internal-survey participation the user may follow, as one query."""
+        if self.is_superuser:
+            return Unit.objects.all()
+        roles = USE_ROLES[Use.PARTICIPATION]
+        return Unit.objects.subtrees_of([Unit(path=g.path) for g in self._all_grants if g.role in roles])
+
+    def can_follow(self, unit: Unit) -> bool:
+        """Whether the user may see the unit's participation counts and remind its non-respondents."""
+        roles = USE_ROLES[Use.PARTICIPATION]
+        return self.is_superuser or any(
+            unit.path.startswith(g.path) and g.role in roles for g in self._all_grants
+        )
 
     def can_view(self, unit: Unit) -> bool:
         return self.is_superuser or any(unit.path.startswith(g.path) for g in self.grants)

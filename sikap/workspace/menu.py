@@ -163,7 +163,7 @@ def entries_for(access: Access, section: str | None = None) -> list[Link]:
 
 def menu_for(access: Access) -> list[MenuSection]:
     """The sections with at least one entry the user may use; nothing for a user without a role."""
-    if not (access.is_superuser or access.grants):
+    if not (access.is_superuser or access.grants or access.pic_grants):
         return []
     found = []
     for section in SECTIONS:
