@@ -45,6 +45,7 @@ class Use(StrEnum):
     WRITE = "write"  # tools that change data: a role that may write somewhere
     OVERVIEW = "overview"  # overviews across units: those who supervise units, not a unit's own operator
     APPROVE = "approve"  # approving what units propose for publication
+    CENTRAL = "central"  # settings of the whole installation (the report letterhead): central admins
 
 
 R = Membership.Role
@@ -52,6 +53,7 @@ USE_ROLES: dict[Use, frozenset[str]] = {
     Use.WRITE: frozenset(Membership.WRITE_ROLES),
     Use.OVERVIEW: frozenset({R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.LEADER, R.EVALUATOR}),
     Use.APPROVE: APPROVE_ROLES,
+    Use.CENTRAL: frozenset({R.CENTRAL_ADMIN}),
 }
 # Whose workspace a user with several roles gets: the widest duty first.
 ROLE_PRECEDENCE = (R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.UNIT_OPERATOR, R.LEADER, R.EVALUATOR)
