@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sikap.organisation.models import Period, Service, Unit
 from sikap.reports import letterhead
@@ -51,7 +52,7 @@ def heading(
     current = letterhead.current()
     years = sorted({period.start.year, period.end.year})
     return {
-        "title": title,
+        "title": _(title),  # marked with gettext_noop where it is defined
         "regulation": regulation,
         "unit_name": unit.name,
         "unit_code": unit.code,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from sikap import scoring
 from sikap.indices import read
@@ -40,7 +41,7 @@ from sikap.reports.documents.common import (
 from sikap.reports.documents.feedback import ChannelRow, FeedbackSummary, channel_rows, feedback_summary
 from sikap.reports.documents.heading import ReportHeading, heading
 
-TITLE = "Laporan Survei Kepuasan Masyarakat"
+TITLE = gettext_noop("Laporan Survei Kepuasan Masyarakat")
 DEFAULT_REGULATION = "PermenPANRB 14/2017"
 LEGAL_BASIS = (
     "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
