@@ -13,9 +13,8 @@ import io
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from sikap.lib import evidence
 from sikap.organisation.models import Unit
@@ -26,8 +25,8 @@ SVG_HEAD = 4096  # an SVG's root element is within its first bytes (after any XM
 LOGO_RULES = evidence.Rules(
     kinds=frozenset({"png", "jpg", "jpeg", "svg"}),
     max_bytes=MAX_LOGO_BYTES,
-    wrong_type=_lazy("Logo harus berupa gambar PNG, JPEG atau SVG (berkas ini: %(name)s)."),
-    too_large=_lazy("Logo paling besar 1 MB; berkas ini %(size)s MB."),
+    wrong_type=gettext_lazy("Logo harus berupa gambar PNG, JPEG atau SVG (berkas ini: %(name)s)."),
+    too_large=gettext_lazy("Logo paling besar 1 MB; berkas ini %(size)s MB."),
 )
 
 

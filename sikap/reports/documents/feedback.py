@@ -15,7 +15,7 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from sikap.indices.results import statuses
 from sikap.reports.documents.common import Scope
@@ -40,7 +40,7 @@ def _theme(key: str, label: str | Promise, *stems: str) -> Theme:
 THEMES = (
     _theme(
         "praise",
-        _lazy("Apresiasi"),
+        gettext_lazy("Apresiasi"),
         "terima kasih",
         "sudah baik",
         "dipertahankan",
@@ -50,7 +50,7 @@ THEMES = (
     ),
     _theme(
         "integrity",
-        _lazy("Biaya, pungutan dan percaloan"),
+        gettext_lazy("Biaya, pungutan dan percaloan"),
         "biaya",
         "tarif",
         "bayar",
@@ -63,7 +63,7 @@ THEMES = (
     ),
     _theme(
         "time",
-        _lazy("Waktu penyelesaian dan antrean"),
+        gettext_lazy("Waktu penyelesaian dan antrean"),
         "lama",
         "waktu",
         "antre",
@@ -74,10 +74,10 @@ THEMES = (
         "jam layanan",
         "datang pagi",
     ),
-    _theme("requirements", _lazy("Persyaratan"), "syarat", "persyaratan", "formulir", "dokumen"),
+    _theme("requirements", gettext_lazy("Persyaratan"), "syarat", "persyaratan", "formulir", "dokumen"),
     _theme(
         "procedure",
-        _lazy("Prosedur, informasi dan layanan daring"),
+        gettext_lazy("Prosedur, informasi dan layanan daring"),
         "prosedur",
         "alur",
         "berbelit",
@@ -100,7 +100,7 @@ THEMES = (
     ),
     _theme(
         "staff",
-        _lazy("Perilaku dan kompetensi petugas"),
+        gettext_lazy("Perilaku dan kompetensi petugas"),
         "petugas",
         "ramah",
         "sopan",
@@ -109,7 +109,7 @@ THEMES = (
     ),
     _theme(
         "complaints",
-        _lazy("Penanganan pengaduan"),
+        gettext_lazy("Penanganan pengaduan"),
         "pengaduan",
         "keluhan",
         "kotak saran",
@@ -118,7 +118,7 @@ THEMES = (
     ),
     _theme(
         "facilities",
-        _lazy("Sarana dan prasarana"),
+        gettext_lazy("Sarana dan prasarana"),
         "ruang",
         "kursi",
         "parkir",
