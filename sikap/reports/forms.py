@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from sikap.reports.letterhead import validate_logo
+from sikap.reports.logo import validate_logo
 
 
 class LetterheadForm(forms.Form):

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sikap.organisation.models import Period, Service, Unit
+from sikap.reports.logo import validate_logo
 
 
 class ReportJob(models.Model):
@@ -87,13 +88,6 @@ class ReportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
-
-
-def validate_logo(file: object) -> None:
-    # Imported here: the rules module imports nothing from the models, the models only call it.
-    from sikap.reports.letterhead import validate_logo as check
-
-    check(file)
 
 
 class Letterhead(models.Model):

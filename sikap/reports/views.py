@@ -48,6 +48,7 @@ class ReportForm(forms.Form):
         label=_("Bahasa laporan"),
         choices=[("id", _("Bahasa Indonesia")), ("en", _("English"))],
         initial="id",
+        required=False,
         help_text=_("Laporan resmi disusun dalam bahasa Indonesia; versi bahasa Inggris untuk mitra asing."),
     )
 
@@ -70,10 +71,10 @@ def report_page(request: HttpRequest, code: str) -> HttpResponse:
         data = form.cleaned_data
         choice = {"kind": data["kind"], "fmt": data["format"], "unit": unit, "period": data["period"]}
         if data.get("subtree") and data["service"] is None:
-            job = request_report(request.user, subtree=True, language=data["language"], **choice)
+            job = request_report(request.user, subtree=True, language=data["language"] or "id", **choice)
             return redirect("report_job", pk=job.pk)
         try:
-            built = build(**choice, service=data["service"], language=data["language"])
+            built = build(**choice, service=data["service"], language=data["language"] or "id")
         except ReportError as error:
             form.add_error(None, str(error))
         else:

@@ -8,17 +8,17 @@ The outline follows the SKM report of PermenPANRB 14/2017's annex: introduction,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from sikap.reports.documents.common import SampleRow, num
+from sikap.reports.documents.feedback import FeedbackSummary
 from sikap.scoring.grades import IKM_GRADES_14_2017
 
-if TYPE_CHECKING:
-    from sikap.reports.documents.feedback import FeedbackSummary
-    from sikap.reports.documents.skm import SkmReport
+# `report` below is an `skm.SkmReport` (not imported: skm imports this module).
+SkmReport = Any
 
 # The grade table's performance words, translated where the report is in English.
 PERFORMANCE = (
