@@ -46,6 +46,7 @@ class Use(StrEnum):
     OVERVIEW = "overview"  # overviews across units: those who supervise units, not a unit's own operator
     APPROVE = "approve"  # approving what units propose for publication
     PARTICIPATION = "participation"  # internal surveys' participation counts (and bulk reminders)
+    CENTRAL = "central"  # settings of the whole installation (the report letterhead): central admins
 
 
 R = Membership.Role
@@ -56,6 +57,7 @@ USE_ROLES: dict[Use, frozenset[str]] = {
     Use.PARTICIPATION: frozenset(
         {R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.UNIT_OPERATOR, R.LEADER, R.INTERNAL_PIC}
     ),
+    Use.CENTRAL: frozenset({R.CENTRAL_ADMIN}),
 }
 # The internal-survey PIC reaches its units' participation counts only: its membership is kept out of
 # the grants that open every other page.

@@ -22,10 +22,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from sikap.audit.actions import record
+from sikap.audit.actions import record, snapshot
+from sikap.audit.actors import Actor
 from sikap.organisation.models import Period, Service, Unit
 from sikap.reports.exports.rows import Scope
-from sikap.reports.models import ReportJob
+from sikap.reports.models import Letterhead, ReportJob, Signer
 
 EXPORT_DAYS = 7
 REPORT_DAYS = 90
@@ -40,6 +41,7 @@ def create_report_job(
     period: Period,
     subtree: bool = False,
     service: Service | None = None,
+    language: str = "id",
 ) -> ReportJob:
     """A report waiting for the worker; the caller has checked that `user` may view `unit`."""
     with transaction.atomic():
@@ -51,6 +53,7 @@ def create_report_job(
             service=service,
             subtree=subtree,
             requested_by=user,
+            options={"language": language},
         )
 
 
@@ -140,3 +143,55 @@ def record_export(actor: Any, scope: Scope, fmt: str) -> None:
         "free_text": scope.free_text,
     }
     record(actor, "responses.exported", scope.unit, after=after)
+
+
+LETTERHEAD_FIELDS = ["ministry_name", "ministry_name_en"]
+SIGNER_FIELDS = ["unit_id", "name", "nip", "position", "place"]
+
+
+@transaction.atomic
+def set_letterhead(
+    actor: Actor,
+    *,
+    ministry_name: str,
+    ministry_name_en: str = "",
+    logo: Any = None,
+    remove_logo: bool = False,
+) -> Letterhead:
+    """Change the ministry's name and logo on report covers (a central admin's choice; the view checks).
+
+    A new logo replaces the old one (the old file stays on disk for the audit trail); a logo that breaks
+    the rules raises ValidationError before anything is stored."""
+    letterhead = Letterhead.objects.select_for_update().order_by("pk").first() or Letterhead()
+    before = _letterhead_state(letterhead) if letterhead.pk else None
+    letterhead.ministry_name = ministry_name.strip()
+    letterhead.ministry_name_en = ministry_name_en.strip()
+    if logo is not None:
+        letterhead.logo = logo
+    elif remove_logo:
+        letterhead.logo = ""
+    letterhead.full_clean()
+    letterhead.save()
+    after = _letterhead_state(letterhead)
+    if after != before:
+        record(actor, "reports.letterhead", letterhead, before=before, after=after)
+    return letterhead
+
+
+def _letterhead_state(letterhead: Letterhead) -> dict[str, Any]:
+    return {**snapshot(letterhead, LETTERHEAD_FIELDS), "logo": letterhead.logo.name or ""}
+
+
+@transaction.atomic
+def set_signer(actor: Actor, unit: Unit, *, name: str, nip: str, position: str, place: str) -> Signer:
+    """Set who signs the unit's reports; the caller has checked that `actor` may change `unit`."""
+    signer = Signer.objects.select_for_update().filter(unit=unit).first() or Signer(unit=unit)
+    before = snapshot(signer, SIGNER_FIELDS) if signer.pk else None
+    signer.name, signer.position, signer.place = name.strip(), position.strip(), place.strip()
+    signer.nip = "".join(nip.split())  # "1975 0101 ..." as printed on a card: the digits count
+    signer.full_clean()
+    signer.save()
+    after = snapshot(signer, SIGNER_FIELDS)
+    if after != before:
+        record(actor, "reports.signer", signer, before=before, after=after)
+    return signer

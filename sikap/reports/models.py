@@ -1,13 +1,16 @@
-"""Report jobs: a report built in the background (a whole Kanwil), its progress and its file."""
+"""Report jobs (a report built in the background, its progress and its file), and what makes a report
+official: the ministry's letterhead (name and logo) and each unit's signer."""
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sikap.organisation.models import Period, Service, Unit
+from sikap.reports.logo import validate_logo
 
 
 class ReportJob(models.Model):
@@ -85,3 +88,63 @@ class ReportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class Letterhead(models.Model):
+    """The ministry's name and logo on every report's cover: one row, changed by central admins only."""
+
+    ministry_name = models.CharField(_("nama kementerian"), max_length=200, blank=True)
+    ministry_name_en = models.CharField(_("nama kementerian (Inggris)"), max_length=200, blank=True)
+    logo = models.FileField(
+        _("logo"),
+        upload_to="letterhead/%Y/",
+        max_length=255,
+        blank=True,
+        validators=[validate_logo],
+        help_text=_("PNG, JPEG atau SVG, paling besar 1 MB."),
+    )
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("kop laporan")
+        verbose_name_plural = _("kop laporan")
+
+    def __str__(self) -> str:
+        return self.ministry_name or str(_("Kop laporan"))
+
+
+NIP_PATTERN = r"^\d{18}$"
+
+
+class Signer(models.Model):
+    """Who signs a unit's reports (the unit head): name, NIP, position and the place written by the date."""
+
+    unit = models.OneToOneField(
+        Unit, verbose_name=_("unit"), on_delete=models.CASCADE, related_name="report_signer"
+    )
+    name = models.CharField(_("nama"), max_length=200)
+    nip = models.CharField(
+        _("NIP"),
+        max_length=18,
+        validators=[RegexValidator(NIP_PATTERN, _("NIP terdiri atas 18 angka tanpa spasi atau tanda baca."))],
+        help_text=_("Nomor Induk Pegawai, 18 angka."),
+    )
+    position = models.CharField(_("jabatan"), max_length=200, help_text=_("Misalnya Kepala Kantor Wilayah."))
+    place = models.CharField(
+        _("tempat"), max_length=100, help_text=_("Kota penandatanganan, misalnya Jakarta.")
+    )
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("penanda tangan laporan")
+        verbose_name_plural = _("penanda tangan laporan")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(nip__regex=NIP_PATTERN),
+                name="report_signer_nip_18_digits",
+                violation_error_message=_("NIP terdiri atas 18 angka tanpa spasi atau tanda baca."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.unit})"

@@ -33,10 +33,18 @@ def request_report(
     period: Period,
     subtree: bool = False,
     service: Service | None = None,
+    language: str = "id",
 ) -> ReportJob:
     """Queue a report for the worker; the caller has checked that `user` may view `unit`."""
     job = actions.create_report_job(
-        user, kind=kind, fmt=fmt, unit=unit, period=period, subtree=subtree, service=service
+        user,
+        kind=kind,
+        fmt=fmt,
+        unit=unit,
+        period=period,
+        subtree=subtree,
+        service=service,
+        language=language,
     )
     return enqueue(job)
 
@@ -71,6 +79,7 @@ def build_report_job(job_id: int) -> str:
                 job.period,
                 subtree=job.subtree,
                 service=job.service,
+                language=(job.options or {}).get("language", "id"),
                 progress=progress,
             )
             job.file.save(built.filename, ContentFile(built.content), save=False)

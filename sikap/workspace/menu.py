@@ -40,7 +40,7 @@ SECTIONS = (
     Section("units", _("Unit"), "unit_list"),
 )
 
-SEE, WRITE, OVERVIEW, APPROVE = Use.SIGNED_IN, Use.WRITE, Use.OVERVIEW, Use.APPROVE
+SEE, WRITE, OVERVIEW, APPROVE, CENTRAL = Use.SIGNED_IN, Use.WRITE, Use.OVERVIEW, Use.APPROVE, Use.CENTRAL
 MENU = (
     Entry("survey", "workspace:operator", _("Ringkasan survei"), SEE, _("Semua alat survei dan unit Anda.")),
     Entry("survey", "operator:submissions", _("Jawaban masuk"), SEE, _("Cari dan baca kiriman responden.")),
@@ -90,6 +90,13 @@ MENU = (
         _("Laporan per unit"),
         SEE,
         _("Laporan SKM dan SPKP/SPAK (PDF, XLSX) per unit."),
+    ),
+    Entry(
+        "reports",
+        "report_letterhead",
+        _("Kop laporan"),
+        CENTRAL,
+        _("Nama kementerian dan logo pada sampul setiap laporan."),
     ),
     Entry(
         "reports",

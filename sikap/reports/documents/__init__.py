@@ -54,11 +54,15 @@ def build(
     service: Service | None = None,
     place: str = "",
     today: datetime.date | None = None,
+    language: str = "id",
     progress: ProgressFn = no_progress,
 ) -> Built:
-    """The report file. Raises ReportError (a clear message) when it cannot be made."""
+    """The report file. Raises ReportError (a clear message) when it cannot be made.
+
+    An official document is in Indonesian whatever the requester's browser uses; English is asked for
+    explicitly (a copy for foreign partners)."""
     make_rows, renderers = REPORTS[kind]
-    with translation.override("id"):  # an official document in Indonesian, whoever asks
+    with translation.override("en" if language == "en" else "id"):
         rows = make_rows(
             unit, period, subtree=subtree, service=service, place=place, today=today, progress=progress
         )

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils import formats, translation
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from sikap import scoring
@@ -18,6 +18,7 @@ from sikap.indices.templatetags.indices_tags import idnum
 from sikap.instruments.models import InstrumentVersion
 from sikap.instruments.queries import breakdown_fields
 from sikap.organisation.models import Period, Service, Unit
+from sikap.reports.letterhead import signer_of
 from sikap.scoring.statistics import mean_sd_from_aggregates
 
 # Called with 0-100 as a long report is built (a background job stores it for its progress page).
@@ -30,9 +31,8 @@ def num(value: Any, places: int = 2) -> str:
 
 
 def long_date(day: datetime.date) -> str:
-    """'12 Agustus 2026': the date as an Indonesian letter writes it."""
-    with translation.override("id"):
-        return formats.date_format(day, "j F Y")
+    """'12 Agustus 2026' (or '12 August 2026' in an English report): the date as a letter writes it."""
+    return formats.date_format(day, "j F Y")
 
 
 def no_progress(_percent: int) -> None:
@@ -184,15 +184,26 @@ def profile(scope: Scope, respondents: int) -> list[ProfileGroup]:
 
 @dataclass
 class Signature:
-    """Place and date, the unit head's position, and blank lines for the name and NIP."""
+    """Place and date, the signer's position, name and NIP (blank lines where the unit has no signer)."""
 
     place: str
     date: str
     position: str
+    name: str = ""
+    nip: str = ""
+
+    @property
+    def signed(self) -> bool:
+        return bool(self.name)
 
 
 def signature(unit: Unit, day: datetime.date, place: str = "") -> Signature:
-    return Signature(place or "……………………", long_date(day), _("Kepala %(unit)s") % {"unit": unit.name})
+    """The unit's own signer; without one the unit head's position over blank lines (a unit above does
+    not sign for it). `place` given (the command's --place) wins over the signer's."""
+    signer = signer_of(unit)
+    if signer is None:
+        return Signature(place or "……………………", long_date(day), _("Kepala %(unit)s") % {"unit": unit.name})
+    return Signature(place or signer.place, long_date(day), signer.position, signer.name, signer.nip)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from sikap import scoring
 from sikap.indices import read
@@ -22,6 +23,7 @@ from sikap.indices.results import IndexResult
 from sikap.indices.targets import target_for
 from sikap.instruments.models import DEFAULT_INSTRUMENT
 from sikap.organisation.models import Period, Service, Unit
+from sikap.reports.documents import skm_text
 from sikap.reports.documents.common import (
     FollowUpRow,
     ProfileGroup,
@@ -36,9 +38,10 @@ from sikap.reports.documents.common import (
     sample_row,
     sample_sentence,
 )
+from sikap.reports.documents.feedback import ChannelRow, FeedbackSummary, channel_rows, feedback_summary
 from sikap.reports.documents.heading import ReportHeading, heading
 
-TITLE = "Laporan Survei Kepuasan Masyarakat"
+TITLE = gettext_noop("Laporan Survei Kepuasan Masyarakat")
 DEFAULT_REGULATION = "PermenPANRB 14/2017"
 LEGAL_BASIS = (
     "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
@@ -84,10 +87,15 @@ class SkmSection:
     weakest: list[ElementRow]
     followups: list[FollowUpRow] | None  # None: the follow-up app is not installed
     conclusion: list[str] = field(default_factory=list)
+    heading: skm_text.Heading | None = None  # a unit's appendix in a Kanwil report
 
     @property
     def has_result(self) -> bool:
         return self.ikm is not None
+
+    @property
+    def sample_text(self) -> str:
+        return sample_sentence(self.sample)
 
 
 @dataclass
@@ -99,10 +107,33 @@ class SkmReport(ReportHeading):
     weights_label: str
     summary: SkmSection
     sections: list[SkmSection]
+    # The words and the outline (skm_text), and what only the whole report has (feedback, channels).
+    toc: list[skm_text.Heading] = field(default_factory=list)
+    foreword: list[str] = field(default_factory=list)
+    background: list[str] = field(default_factory=list)
+    purpose: list[str] = field(default_factory=list)
+    instrument_text: str = ""
+    calculation: list[str] = field(default_factory=list)
+    grade_rows: list[tuple[str, str, str]] = field(default_factory=list)
+    sampling: str = ""
+    collection: list[str] = field(default_factory=list)
+    channels: list[ChannelRow] = field(default_factory=list)
+    feedback: FeedbackSummary | None = None
+    feedback_text: list[str] = field(default_factory=list)
 
     @property
     def element_names(self) -> list[tuple[str, str]]:
         return [(e.code, e.name) for e in self.summary.elements]
+
+    @property
+    def h(self) -> dict[str, skm_text.Heading]:
+        """The headings by key, for the template (`report.h.profile`)."""
+        return {heading.key: heading for heading in self.toc}
+
+    @property
+    def parts(self) -> dict[str, skm_text.Heading]:
+        """The part headings inside each unit's appendix."""
+        return skm_text.appendix_parts()
 
 
 def _weights(scope: Scope) -> dict[str, Fraction]:
@@ -134,7 +165,7 @@ def _section(scope: Scope, title: str, result: IndexResult | None = None) -> Skm
         ikm=result.index,
         score=result.score,
         grade=result.grade,
-        label=result.label,
+        label=skm_text.performance(result.label),
         ci95=result.ci95,
         convention=result.convention,
         sample=sample_row(scope, target, result.respondents, slope=25.0),
@@ -225,7 +256,7 @@ def skm_report(
     sections = _unit_sections(scope, progress) if pooled else []
     progress(95)
     regulation = version.regulation or DEFAULT_REGULATION
-    return SkmReport(
+    report = SkmReport(
         **heading(TITLE, regulation, unit, period, service, pooled=pooled, place=place, today=today),
         legal_basis=LEGAL_BASIS,
         instrument=version.title or version.instrument.name,
@@ -235,6 +266,28 @@ def skm_report(
         summary=summary,
         sections=sections,
     )
+    _write(report, scope)
+    return report
+
+
+def _write(report: SkmReport, scope: Scope) -> None:
+    """The report's words and outline, and its feedback and collection counts (the whole scope)."""
+    report.feedback = feedback_summary(scope)
+    report.channels = channel_rows(scope)
+    report.toc = skm_text.outline(
+        followups=report.summary.followups is not None, appendix_titles=[s.title for s in report.sections]
+    )
+    for number, section in enumerate(report.sections, start=1):
+        section.heading = report.h[f"appendix-{number}"]
+    report.foreword = skm_text.foreword(report)
+    report.background = skm_text.background(report)
+    report.purpose = skm_text.purpose()
+    report.instrument_text = skm_text.instrument_sentence(report)
+    report.calculation = skm_text.calculation_sentences(report)
+    report.grade_rows = skm_text.grade_rows()
+    report.sampling = skm_text.sampling_sentence(report.summary.sample)
+    report.collection = skm_text.collection_sentences(report, scope.with_suspect)
+    report.feedback_text = skm_text.feedback_sentences(report.feedback)
 
 
 def _unit_sections(scope: Scope, progress: ProgressFn) -> list[SkmSection]:

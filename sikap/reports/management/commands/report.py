@@ -28,6 +28,9 @@ class Command(BaseCommand):
         parser.add_argument("--subtree", action="store_true", help="Sertakan semua unit di bawahnya.")
         parser.add_argument("--service", help="Nama jenis layanan unit itu (laporan per layanan).")
         parser.add_argument("--place", default="", help="Tempat pada blok pengesahan, misalnya Jakarta.")
+        parser.add_argument(
+            "--language", choices=("id", "en"), default="id", help="Bahasa laporan: id (bawaan) atau en."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         output = Path(options["output"])
@@ -52,6 +55,7 @@ class Command(BaseCommand):
                 subtree=options["subtree"],
                 service=service,
                 place=options["place"],
+                language=options["language"],
             )
         except ReportError as error:
             raise _bad(str(error)) from error
