@@ -107,7 +107,7 @@ def result_from_rows(
         result.elements.append(
             ElementStat(
                 code=element.code,
-                name=element.name,
+                name=element.display_name(),
                 n=n,
                 mean=float(Fraction(row["total"], n)) if row is not None and n else None,
                 ci95=(interval.lower, interval.upper) if interval else None,

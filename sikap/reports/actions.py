@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sikap.audit.actions import record
 from sikap.organisation.models import Period, Service, Unit
@@ -51,6 +52,8 @@ def create_report_job(
             service=service,
             subtree=subtree,
             requested_by=user,
+            # The worker builds the report in the language of the page it was asked from.
+            options={"language": translation.get_language() or settings.LANGUAGE_CODE},
         )
 
 

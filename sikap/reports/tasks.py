@@ -72,6 +72,7 @@ def build_report_job(job_id: int) -> str:
                 subtree=job.subtree,
                 service=job.service,
                 progress=progress,
+                language=str(job.options.get("language", "")),
             )
             job.file.save(built.filename, ContentFile(built.content), save=False)
     except Exception as error:

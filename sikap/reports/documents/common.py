@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils import formats, translation
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from sikap import scoring
@@ -30,9 +30,8 @@ def num(value: Any, places: int = 2) -> str:
 
 
 def long_date(day: datetime.date) -> str:
-    """'12 Agustus 2026': the date as an Indonesian letter writes it."""
-    with translation.override("id"):
-        return formats.date_format(day, "j F Y")
+    """'12 Agustus 2026': the date as a letter writes it, in the report's language ('12 August 2026')."""
+    return formats.date_format(day, "j F Y")
 
 
 def no_progress(_percent: int) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.template.loader import render_to_string
-from django.utils import translation
 from weasyprint import HTML
 
 from sikap.instruments.qr import OfflineFetcher
@@ -12,9 +11,8 @@ from sikap.reports.documents.skm import SkmReport
 
 
 def _pdf(template: str, context: dict[str, object]) -> bytes:
-    # Reports are official documents in Indonesian, whatever language the requester's browser uses.
-    with translation.override("id"):
-        html = render_to_string(template, context)
+    # In the language `documents.build` chose (the requester's).
+    html = render_to_string(template, context)
     return bytes(HTML(string=html, url_fetcher=OfflineFetcher()).write_pdf())
 
 

@@ -164,7 +164,7 @@ def _block(scope: Scope, index_name: str) -> PerceptionBlock:
     return PerceptionBlock(
         code=version.instrument.code,
         index_name=index_name,
-        title=version.title or version.instrument.name,
+        title=version.display_title() or version.instrument.display_name(),
         respondents=result.respondents,
         items=[ItemRow(e.code, e.name, e.n, e.mean, e.ci95) for e in result.elements],
         index_6=result.index,

@@ -228,7 +228,7 @@ def skm_report(
     return SkmReport(
         **heading(TITLE, regulation, unit, period, service, pooled=pooled, place=place, today=today),
         legal_basis=LEGAL_BASIS,
-        instrument=version.title or version.instrument.name,
+        instrument=version.display_title() or version.instrument.display_name(),
         version_number=version.number,
         scale=f"{version.scale_min}-{version.scale_max}",
         weights_label=summary.convention or convention_label(version),

@@ -173,7 +173,8 @@ def _answer_columns(versions: list[InstrumentVersion]) -> tuple[list[Column], li
             if name not in specs:
                 order.setdefault(code, []).append(name)
                 points = dict(element.point_labels())
-                specs[name] = {"label": element.name, "points": points, "ids": [], "imp": False, "na": False}
+                label = element.display_name()
+                specs[name] = {"label": label, "points": points, "ids": [], "imp": False, "na": False}
             specs[name]["ids"].append(element.pk)
             specs[name]["imp"] |= element.ask_importance
             specs[name]["na"] |= element.allow_na
