@@ -84,7 +84,7 @@ def _ikm(
         dict(sums), dict(counts), respondents=result.respondents, weights=settings.get("weights", "exact")
     )
     result.index, result.score = float(ikm.ikm), float(ikm.score)
-    result.grade, result.label = ikm.grade, ikm.performance
+    result.grade, result.label = ikm.grade, grade_label(ikm.performance)
     result.convention = convention_label(version)
 
 
@@ -110,6 +110,28 @@ def _perception(
     )
     result.passed, result.convention = perception.passed, convention_label(version)
     result.threshold = float(perception.threshold)
+
+
+# The regulations' grade words (sikap/scoring/grades.py keeps them as the regulations print them), in the
+# reader's language: the one place that names them.
+GRADE_LABELS = {
+    "Pelayanan Prima": _("Pelayanan Prima"),
+    "Sangat Baik": _("Sangat Baik"),
+    "Baik": _("Baik"),
+    "Baik dengan Catatan": _("Baik dengan Catatan"),
+    "Kurang Baik": _("Kurang Baik"),
+    "Tidak Baik": _("Tidak Baik"),
+    "Cukup": _("Cukup"),
+    "Cukup dengan Catatan": _("Cukup dengan Catatan"),
+    "Buruk": _("Buruk"),
+    "Sangat Buruk": _("Sangat Buruk"),
+    "Gagal": _("Gagal"),
+}
+
+
+def grade_label(label: str) -> str:
+    """A grade's word ("Baik") in the reader's language."""
+    return str(GRADE_LABELS.get(label, label))
 
 
 def convention_label(version: InstrumentVersion) -> str:

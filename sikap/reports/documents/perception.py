@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sikap.indices import read
 from sikap.indices.methods import convention_label, index_name, threshold_instruments
@@ -28,7 +29,7 @@ from sikap.reports.documents.common import (
 )
 from sikap.reports.documents.heading import ReportHeading, heading
 
-TITLE = "Laporan Survei Persepsi Kualitas Pelayanan dan Anti Korupsi"
+TITLE = gettext_lazy("Laporan Survei Persepsi Kualitas Pelayanan dan Anti Korupsi")
 REGULATION = "PermenPANRB 90/2021"
 DEFAULT_THRESHOLD = Decimal("3.60")
 
@@ -207,7 +208,9 @@ def perception_report(
     progress(95)
     regulation = versions[0].regulation or REGULATION
     report = PerceptionReport(
-        **heading(TITLE, regulation, unit, period, service, pooled=len(ids) > 1, place=place, today=today),
+        **heading(
+            str(TITLE), regulation, unit, period, service, pooled=len(ids) > 1, place=place, today=today
+        ),
         blocks=blocks,
         units=units,
     )
