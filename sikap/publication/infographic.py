@@ -108,7 +108,7 @@ def _sections(best: list[ElementStat], worst: list[ElementStat], top: int) -> tu
         section = Section(heading, y, colour, tint)
         for element in items:
             y += ROW
-            names = wrap(element.display_name(), WIDTH - MARGIN - name_x, 36)
+            names = wrap(element.name, WIDTH - MARGIN - name_x, 36)
             section.rows.append(
                 Row(idnum(element.mean), y, [Line(t, y + LINE * i) for i, t in enumerate(names)])
             )
