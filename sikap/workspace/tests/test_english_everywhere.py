@@ -46,7 +46,7 @@ EDGES = " \t.,:;!?()[]—–-·•“”\"'/…=+*#"
 # Words no English page has outside names and data.
 WORDS = re.compile(
     r"\b(dan|yang|untuk|dengan|tidak|belum|sudah|atau|dari|pada|ini|itu|oleh|Simpan|Kembali|Unduh|Pilih"
-    r"|Cari|Tampilkan|Beranda|Keluar|Semua|Jumlah|Periode|Laporan|Unsur|Layanan|Hasil|Belum|Tidak)\b",
+    r"|Cari|Tampilkan|Beranda|Keluar|Semua|Jumlah|Periode|Laporan|Unsur|Layanan|Hasil|Tahun|Belum|Tidak)\b",
     re.IGNORECASE,
 )
 PERSONAS = ("admin", "kanwil_admin", "operator", "leader", "evaluator")
