@@ -34,6 +34,7 @@ ITEM_FIELDS = [
     "source",
     "element_code",
     "element_name",
+    "element_name_en",
     "element_mean",
     "submission_id",
     "action",
@@ -113,7 +114,8 @@ def propose_from_weak_elements(
             period=period,
             source=FollowUpItem.Source.ELEMENT,
             element_code=element.code,
-            element_name=element.name,
+            element_name=element.name_id,
+            element_name_en=element.name_en,
             element_mean=_mean(element.mean),
             action=action,
             deadline=deadline,
@@ -168,7 +170,8 @@ def create_item(
             )
         element = stats[element_code]
         item.source = FollowUpItem.Source.ELEMENT
-        item.element_code, item.element_name = element.code, element.name
+        item.element_code, item.element_name = element.code, element.name_id
+        item.element_name_en = element.name_en
         item.element_mean = _mean(element.mean)
         item.public = True if public is None else public
     return _save_new(actor, item)

@@ -10,6 +10,7 @@ from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from sikap.followup.evidence import UPLOAD_TO, validate_evidence
+from sikap.instruments.profile import in_language
 from sikap.organisation.models import Period, Unit
 from sikap.responses.models import Submission
 
@@ -60,6 +61,7 @@ class FollowUpItem(models.Model):
     # Copied when the item is made, so the plan still reads right after the instrument changes.
     element_code = models.CharField(_("kode unsur"), max_length=20, blank=True)
     element_name = models.CharField(_("nama unsur"), max_length=200, blank=True)
+    element_name_en = models.CharField(_("nama unsur (Inggris)"), max_length=200, blank=True)
     element_mean = models.DecimalField(
         _("rata-rata unsur saat dibuat"), max_digits=6, decimal_places=3, null=True, blank=True
     )
@@ -143,11 +145,15 @@ class FollowUpItem(models.Model):
     def __str__(self) -> str:
         return f"{self.unit} {self.period}: {self.topic}"
 
+    def display_element_name(self) -> str:
+        """The element's name as copied, in the reader's language."""
+        return in_language(self.element_name, self.element_name_en)
+
     @property
     def topic(self) -> str:
         """What the item answers, without ever quoting a respondent."""
         if self.source == self.Source.ELEMENT:
-            return f"{self.element_code} {self.element_name}".strip()
+            return f"{self.element_code} {self.display_element_name()}".strip()
         return str(_("Masukan #%(pk)s") % {"pk": self.submission_id})
 
     @property

@@ -16,6 +16,7 @@ from sikap.indices import read
 from sikap.indices.queries import version_for
 from sikap.indices.results import ElementStat
 from sikap.instruments.models import DEFAULT_INSTRUMENT
+from sikap.instruments.profile import in_language
 from sikap.organisation.models import Period, Unit
 from sikap.responses.models import Submission, SubmissionQuerySet
 
@@ -169,12 +170,16 @@ def done_items_public(unit: Unit, period: Period) -> list[PublicFollowUp]:
         FollowUpItem.objects.for_unit(unit, period)
         .filter(status=Status.DONE, public=True)
         .order_by("-completed_at", "-pk")
-        .values("source", "element_name", "action", "completed_at")
+        .values("source", "element_name", "element_name_en", "action", "completed_at")
     )
     feedback = _("Masukan pengguna layanan")
     return [
         PublicFollowUp(
-            topic=row["element_name"] if row["source"] == FollowUpItem.Source.ELEMENT else feedback,
+            topic=(
+                in_language(row["element_name"], row["element_name_en"])
+                if row["source"] == FollowUpItem.Source.ELEMENT
+                else feedback
+            ),
             action=row["action"],
             completed_on=timezone.localdate(row["completed_at"]),
         )

@@ -8,6 +8,7 @@ the result with the method's `template`. Nothing else branches on a method or an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
@@ -84,7 +85,7 @@ def _ikm(
         dict(sums), dict(counts), respondents=result.respondents, weights=settings.get("weights", "exact")
     )
     result.index, result.score = float(ikm.ikm), float(ikm.score)
-    result.grade, result.label = ikm.grade, ikm.performance
+    result.grade, result.label = ikm.grade, grade_label(ikm.performance)
     result.convention = convention_label(version)
 
 
@@ -112,6 +113,37 @@ def _perception(
     result.threshold = float(perception.threshold)
 
 
+# The regulations' grade words (sikap/scoring/grades.py keeps them as the regulations print them), in the
+# reader's language: the one place that names them.
+GRADE_LABELS = {
+    "Pelayanan Prima": _("Pelayanan Prima"),
+    "Sangat Baik": _("Sangat Baik"),
+    "Baik": _("Baik"),
+    "Baik dengan Catatan": _("Baik dengan Catatan"),
+    "Kurang Baik": _("Kurang Baik"),
+    "Tidak Baik": _("Tidak Baik"),
+    "Cukup": _("Cukup"),
+    "Cukup dengan Catatan": _("Cukup dengan Catatan"),
+    "Buruk": _("Buruk"),
+    "Sangat Buruk": _("Sangat Buruk"),
+    "Gagal": _("Gagal"),
+}
+
+
+def grade_label(label: str) -> str:
+    """A grade's word ("Baik") in the reader's language."""
+    return str(GRADE_LABELS.get(label, label))
+
+
+def regulation_title(title: str) -> str:
+    """A regulation's citation ("PermenPANRB No. 14 Tahun 2017") in the reader's language."""
+    found = re.fullmatch(r"(.+) No\. (\S+) Tahun (\d{4})", title)
+    if found is None:
+        return title
+    kind, number, year = found.groups()
+    return str(_("%(kind)s No. %(number)s Tahun %(year)s") % {"kind": kind, "number": number, "year": year})
+
+
 def convention_label(version: InstrumentVersion) -> str:
     """The convention of a version's index in the reader's language: the one place that names what the
     scoring library labels in its own words ("exact weight 1/9", "linear conversion")."""
@@ -121,7 +153,7 @@ def convention_label(version: InstrumentVersion) -> str:
 def _ikm_convention(version: InstrumentVersion) -> str:
     weights = scoring.resolve_weights((version.scoring or {}).get("weights", "exact"))
     # The regulation `_ikm` scores by (its default), named as the regulation names itself.
-    regulation = scoring.get_regulation(scoring.DEFAULT_REGULATION).title
+    regulation = regulation_title(scoring.get_regulation(scoring.DEFAULT_REGULATION).title)
     if weights.mode == "custom":
         return _("bobot khusus unit, %(regulation)s") % {"regulation": regulation}
     share = next(iter(weights.by_code.values()))

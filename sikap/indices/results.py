@@ -17,11 +17,14 @@ from sikap.scoring.aggregate import NoAnswersError
 @dataclass
 class ElementStat:
     code: str
-    name: str
+    name: str  # in the reader's language
     n: int
     mean: float | None
     ci95: tuple[float, float] | None
     na: int = 0  # answers "not applicable / don't know": not in n, mean or interval
+    # The name in each language, for what keeps it (a follow-up item), whoever is reading.
+    name_id: str = ""
+    name_en: str = ""
 
 
 @dataclass
@@ -107,11 +110,13 @@ def result_from_rows(
         result.elements.append(
             ElementStat(
                 code=element.code,
-                name=element.name,
+                name=element.display_name(),
                 n=n,
                 mean=float(Fraction(row["total"], n)) if row is not None and n else None,
                 ci95=(interval.lower, interval.upper) if interval else None,
                 na=(row.get("na") or 0) if row else 0,
+                name_id=element.name,
+                name_en=element.name_en,
             )
         )
     if not result.respondents:

@@ -37,17 +37,21 @@ VERSION_FIELDS = [
     "status",
     "regulation",
     "title",
+    "title_en",
     "intro",
+    "intro_en",
     "scale_min",
     "scale_max",
     "display",
     "scale_labels",
+    "scale_labels_en",
     "scoring",
     "method",
     "published_at",
 ]
 ELEMENT_FIELDS = [
     *("version_id", "code", "name", "question", "labels", "ask_importance", "allow_na", "weight", "order"),
+    *("name_en", "question_en", "labels_en"),
 ]
 FIELD_FIELDS = [
     "version_id",

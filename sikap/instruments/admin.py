@@ -79,7 +79,10 @@ class DraftOnlyInline(admin.TabularInline):
 
 class ElementInline(DraftOnlyInline):
     model = Element
-    fields = ["order", "code", "name", "question", "labels", "ask_importance", "allow_na", "weight"]
+    fields = [
+        *("order", "code", "name", "name_en", "question", "question_en", "labels", "labels_en"),
+        *("ask_importance", "allow_na", "weight"),
+    ]
 
 
 class FieldInline(DraftOnlyInline):
@@ -104,12 +107,15 @@ class InstrumentVersionAdmin(RefusalsAsMessages):
         "status",
         "published_at",
         "title",
+        "title_en",
         "regulation",
         "intro",
+        "intro_en",
         "scale_min",
         "scale_max",
         "display",
         "scale_labels",
+        "scale_labels_en",
         "method",
         "scoring",
     ]

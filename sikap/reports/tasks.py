@@ -79,8 +79,8 @@ def build_report_job(job_id: int) -> str:
                 job.period,
                 subtree=job.subtree,
                 service=job.service,
-                language=(job.options or {}).get("language", "id"),
                 progress=progress,
+                language=str((job.options or {}).get("language", "")),
             )
             job.file.save(built.filename, ContentFile(built.content), save=False)
     except Exception as error:

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -47,7 +48,6 @@ class ReportForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Bahasa laporan"),
         choices=[("id", _("Bahasa Indonesia")), ("en", _("English"))],
-        initial="id",
         required=False,
         help_text=_("Laporan resmi disusun dalam bahasa Indonesia; versi bahasa Inggris untuk mitra asing."),
     )
@@ -56,6 +56,10 @@ class ReportForm(forms.Form):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.fields["service"].queryset = Service.objects.filter(unit=unit).order_by("-year", "name")  # type: ignore[attr-defined]
         self.fields["period"].initial = default_period()
+        # The reader's language unless they choose otherwise.
+        self.fields["language"].initial = (
+            "en" if (translation.get_language() or "").startswith("en") else "id"
+        )
         if not unit.children.exists():
             del self.fields["subtree"]
         else:
@@ -71,10 +75,19 @@ def report_page(request: HttpRequest, code: str) -> HttpResponse:
         data = form.cleaned_data
         choice = {"kind": data["kind"], "fmt": data["format"], "unit": unit, "period": data["period"]}
         if data.get("subtree") and data["service"] is None:
-            job = request_report(request.user, subtree=True, language=data["language"] or "id", **choice)
+            job = request_report(
+                request.user,
+                subtree=True,
+                language=data["language"] or translation.get_language() or "id",
+                **choice,
+            )
             return redirect("report_job", pk=job.pk)
         try:
-            built = build(**choice, service=data["service"], language=data["language"] or "id")
+            built = build(
+                **choice,
+                service=data["service"],
+                language=data["language"] or translation.get_language() or "id",
+            )
         except ReportError as error:
             form.add_error(None, str(error))
         else:

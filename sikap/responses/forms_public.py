@@ -22,7 +22,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sikap.instruments.models import Field, InstrumentVersion, PublicLink
+from sikap.instruments.models import Element, Field, InstrumentVersion, PublicLink
+from sikap.instruments.profile import english
 from sikap.organisation.models import Service
 from sikap.responses.validation import NA_CODE, answer_name, importance_name, is_na, merged_fields
 
@@ -39,6 +40,7 @@ class Option:
     label: str
     checked: bool = False
     id: str = ""
+    lang: str = ""  # "id" on an English page where this label has no English yet
 
 
 @dataclass
@@ -54,6 +56,9 @@ class Question:
     importance: Question | None = None
     # "Tidak berlaku / tidak tahu": a radio of the same group, after the scale, where the element allows it.
     na: Option | None = None
+    # "id" on an English page where the element's name or question has no English yet (for screen readers).
+    title_lang: str = ""
+    question_lang: str = ""
 
 
 @dataclass
@@ -66,6 +71,9 @@ class Block:
     stars: bool
     scale_hint: str
     questions: list[Question]
+    title_lang: str = ""
+    intro_lang: str = ""
+    hint_lang: str = ""
 
 
 @dataclass
@@ -146,16 +154,23 @@ def _block(version: InstrumentVersion, data: Mapping[str, Any], errors: Mapping[
     stars = version.display == InstrumentVersion.Display.STARS
     questions = []
     labels: list[tuple[int, str]] = []
+    label_langs: list[str] = []
     for number, element in enumerate(version.elements.all(), start=1):
         name = answer_name(version, element)
         labels = element.point_labels()
+        label_langs = _point_langs(version, element)
+        options = _options(name, labels, data.get(name), stars=stars, top=version.scale_max)
+        for option, lang in zip(options, label_langs, strict=False):
+            option.lang = lang
         question = Question(
             name,
             number,
-            element.name,
-            element.question,
-            _options(name, labels, data.get(name), stars=stars, top=version.scale_max),
+            element.display_name(),
+            element.display_question(),
+            options,
             error=_answer_error(name, data, errors),
+            title_lang=_untranslated(element.name_en),
+            question_lang=_untranslated(element.question_en),
         )
         if element.allow_na:
             chosen = is_na(data.get(name))
@@ -167,7 +182,7 @@ def _block(version: InstrumentVersion, data: Mapping[str, Any], errors: Mapping[
             question.importance = Question(
                 imp,
                 number,
-                element.name,
+                element.display_name(),
                 _("Seberapa penting unsur ini bagi Saudara? (1 = tidak penting, %(n)s = sangat penting)")
                 % {"n": version.scale_max},
                 _options(imp, imp_labels, data.get(imp), stars=False, top=version.scale_max),
@@ -175,6 +190,7 @@ def _block(version: InstrumentVersion, data: Mapping[str, Any], errors: Mapping[
             )
         questions.append(question)
     hint = ""
+    hint_lang = ""
     if stars and labels:
         hint = _("%(first)s bintang: %(low)s. %(n)s bintang: %(high)s.") % {
             "first": labels[0][0],
@@ -182,7 +198,36 @@ def _block(version: InstrumentVersion, data: Mapping[str, Any], errors: Mapping[
             "n": labels[-1][0],
             "high": labels[-1][1],
         }
-    return Block(version.instrument.code, version.title, version.intro, stars, hint, questions)
+        hint_lang = "id" if "id" in (label_langs[:1] + label_langs[-1:]) else ""
+    return Block(
+        version.instrument.code,
+        version.display_title(),
+        version.display_intro(),
+        stars,
+        hint,
+        questions,
+        title_lang=_untranslated(version.title_en),
+        intro_lang=_untranslated(version.intro_en),
+        hint_lang=hint_lang,
+    )
+
+
+def _untranslated(english_text: Any) -> str:
+    """ "id" where an English page shows an instrument's Indonesian text for want of a translation."""
+    return "id" if english() and not english_text else ""
+
+
+def _point_langs(version: InstrumentVersion, element: Element) -> list[str]:
+    """Per point of the scale, "id" where its label is shown in Indonesian on an English page."""
+    own = bool(element.labels)
+    labels = element.labels if own else version.scale_labels
+    english_labels = (element.labels_en if own else version.scale_labels_en) or []
+    langs = []
+    for index, _point in enumerate(version.points):
+        has_label = index < len(labels or [])
+        translated = index < len(english_labels) and bool(english_labels[index])
+        langs.append(_untranslated(translated) if has_label else "")
+    return langs
 
 
 def _options(name: str, labels: list[tuple[int, str]], raw: Any, *, stars: bool, top: int) -> list[Option]:

@@ -49,7 +49,7 @@ def template_columns(target: Target) -> list[TemplateColumn]:
         for element in version.elements.all():
             header = element.code if shared[element.code] == 1 else answer_name(version, element)
             accepts = scale + (f", {NA_CODE}" if element.allow_na else "")
-            note = f"{version.instrument.code} {element.code} {element.name}"
+            note = f"{version.instrument.code} {element.code} {element.display_name()}"
             if element.allow_na:
                 note += " — " + _("TT = tidak berlaku / tidak tahu")
             columns.append(TemplateColumn(header, accepts, note + "; " + _("kosong = tidak dijawab")))

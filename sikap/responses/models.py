@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from sikap.instruments.models import Campaign, Element, InstrumentVersion, PublicLink
 from sikap.organisation.models import Period, Service, Unit
+
+
+def now() -> Any:
+    """The current time, looked up when a row is made (so a frozen clock in tests applies)."""
+    return timezone.now()
 
 
 class SubmissionQuerySet(models.QuerySet["Submission"]):
@@ -54,7 +60,7 @@ class Submission(models.Model):
     )
     channel = models.CharField(_("kanal"), max_length=10, choices=Channel.choices, default=Channel.WEB)
     # An internal (invited) submission keeps only the day, at midnight: no time that could be joined.
-    created_at = models.DateTimeField(_("waktu kirim"), default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(_("waktu kirim"), default=now, db_index=True)
     answered_on = models.DateField(_("tanggal pengisian"))
     duration_seconds = models.PositiveIntegerField(_("lama pengisian (detik)"), null=True, blank=True)
     language = models.CharField(_("bahasa"), max_length=5, default="id")

@@ -120,8 +120,6 @@ def _render_form(
         "start": start,
         "kiosk": kiosk,
         "form_url": _form_url(link, kiosk),
-        # The instruments' texts are Indonesian data: mark them so when the page itself is in English.
-        "instrument_lang": "" if translation.get_language() == "id" else "id",
         "retention_years": getattr(settings, "SIKAP_RETENTION_YEARS", 5),
     }
     return render(request, "responses/public/form.html", context, status=200)

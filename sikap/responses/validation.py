@@ -90,7 +90,7 @@ def clean_score(
         values = {"value": value, "low": bottom, "high": version.scale_max}
         if element is not None:
             message = _("Unsur %(code)s (%(name)s): nilai %(value)s di luar skala %(low)s-%(high)s.")
-            return None, message % {**values, "code": element.code, "name": element.name}
+            return None, message % {**values, "code": element.code, "name": element.display_name()}
         return None, _("Nilai %(value)s di luar skala %(low)s-%(high)s.") % values
     return value, None
 
@@ -107,7 +107,7 @@ def clean_answer(
             "Unsur %(code)s (%(name)s) tidak menyediakan jawaban “tidak berlaku / tidak tahu”; "
             "isi nilai %(low)s-%(high)s."
         )
-        values = {"code": element.code, "name": element.name}
+        values = {"code": element.code, "name": element.display_name()}
         return None, False, message % {**values, "low": version.scale_min, "high": version.scale_max}
     value, error = clean_score(raw, version, required=required, element=element if name_element else None)
     return value, False, error

@@ -24,4 +24,6 @@ DEMO_USERS: tuple[UserSpec, ...] = (
     UserSpec("pimpinan", "Hendra", "Wijaya", "leader", "kemenkum"),
     UserSpec("pimpinan.jabar", "Asep", "Hidayat", "leader", "kanwil-jabar"),
     UserSpec("evaluator", "Fitri", "Handayani", "evaluator", "kemenkum"),
+    # The Kanwil's administrator of the internal surveys (PIC): participation counts only.
+    UserSpec("pic.jabar", "Sri", "Wahyuni", "internal_pic", "kanwil-jabar"),
 )

@@ -158,6 +158,7 @@ def test_there_is_one_demo_user_per_role():
         "pimpinan": "kemenkum",
         "pimpinan.jabar": "kanwil-jabar",
         "evaluator": "kemenkum",
+        "pic.jabar": "kanwil-jabar",
     }
     admin = User.objects.get(username="admin")
     assert admin.is_superuser and admin.is_staff

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.utils import translation
 from django.utils.text import slugify
 
@@ -54,15 +55,13 @@ def build(
     service: Service | None = None,
     place: str = "",
     today: datetime.date | None = None,
-    language: str = "id",
     progress: ProgressFn = no_progress,
+    language: str = "",
 ) -> Built:
-    """The report file. Raises ReportError (a clear message) when it cannot be made.
-
-    An official document is in Indonesian whatever the requester's browser uses; English is asked for
-    explicitly (a copy for foreign partners)."""
+    """The report file in `language` (the reader's when empty: a background job passes its requester's).
+    Raises ReportError (a clear message) when it cannot be made."""
     make_rows, renderers = REPORTS[kind]
-    with translation.override("en" if language == "en" else "id"):
+    with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
         rows = make_rows(
             unit, period, subtree=subtree, service=service, place=place, today=today, progress=progress
         )

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy
 
 from sikap.indices import read
 from sikap.indices.methods import convention_label, index_name, threshold_instruments
@@ -29,7 +29,7 @@ from sikap.reports.documents.common import (
 )
 from sikap.reports.documents.heading import ReportHeading, heading
 
-TITLE = gettext_noop("Laporan Survei Persepsi Kualitas Pelayanan dan Anti Korupsi")
+TITLE = gettext_lazy("Laporan Survei Persepsi Kualitas Pelayanan dan Anti Korupsi")
 REGULATION = "PermenPANRB 90/2021"
 DEFAULT_THRESHOLD = Decimal("3.60")
 
@@ -165,7 +165,7 @@ def _block(scope: Scope, index_name: str) -> PerceptionBlock:
     return PerceptionBlock(
         code=version.instrument.code,
         index_name=index_name,
-        title=version.title or version.instrument.name,
+        title=version.display_title() or version.instrument.display_name(),
         respondents=result.respondents,
         items=[ItemRow(e.code, e.name, e.n, e.mean, e.ci95) for e in result.elements],
         index_6=result.index,
@@ -208,7 +208,9 @@ def perception_report(
     progress(95)
     regulation = versions[0].regulation or REGULATION
     report = PerceptionReport(
-        **heading(TITLE, regulation, unit, period, service, pooled=len(ids) > 1, place=place, today=today),
+        **heading(
+            str(TITLE), regulation, unit, period, service, pooled=len(ids) > 1, place=place, today=today
+        ),
         blocks=blocks,
         units=units,
     )

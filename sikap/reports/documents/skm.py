@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy
 
 from sikap import scoring
 from sikap.indices import read
@@ -41,13 +41,17 @@ from sikap.reports.documents.common import (
 from sikap.reports.documents.feedback import ChannelRow, FeedbackSummary, channel_rows, feedback_summary
 from sikap.reports.documents.heading import ReportHeading, heading
 
-TITLE = gettext_noop("Laporan Survei Kepuasan Masyarakat")
+TITLE = gettext_lazy("Laporan Survei Kepuasan Masyarakat")
 DEFAULT_REGULATION = "PermenPANRB 14/2017"
 LEGAL_BASIS = (
-    "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
-    "Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 Tahun 2009",
-    "Peraturan Menteri PANRB Nomor 14 Tahun 2017 tentang Pedoman Penyusunan Survei Kepuasan "
-    "Masyarakat Unit Penyelenggara Pelayanan Publik",
+    gettext_lazy("Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik"),
+    gettext_lazy(
+        "Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 Tahun 2009"
+    ),
+    gettext_lazy(
+        "Peraturan Menteri PANRB Nomor 14 Tahun 2017 tentang Pedoman Penyusunan Survei Kepuasan "
+        "Masyarakat Unit Penyelenggara Pelayanan Publik"
+    ),
 )
 WEAKEST = 3
 
@@ -257,9 +261,9 @@ def skm_report(
     progress(95)
     regulation = version.regulation or DEFAULT_REGULATION
     report = SkmReport(
-        **heading(TITLE, regulation, unit, period, service, pooled=pooled, place=place, today=today),
-        legal_basis=LEGAL_BASIS,
-        instrument=version.title or version.instrument.name,
+        **heading(str(TITLE), regulation, unit, period, service, pooled=pooled, place=place, today=today),
+        legal_basis=tuple(str(law) for law in LEGAL_BASIS),
+        instrument=version.display_title() or version.instrument.display_name(),
         version_number=version.number,
         scale=f"{version.scale_min}-{version.scale_max}",
         weights_label=summary.convention or convention_label(version),

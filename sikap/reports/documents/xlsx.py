@@ -8,7 +8,6 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -74,13 +73,12 @@ def _ci(ci95: tuple[float, float] | None) -> tuple[float | None, float | None]:
 
 
 def skm_xlsx(report: SkmReport) -> bytes:
-    with translation.override("id"):
-        workbook = Workbook()
-        _skm_summary(workbook.active, report)
-        _skm_elements(workbook.create_sheet(_("Unsur")), report)
-        _skm_profile(workbook.create_sheet(_("Profil")), report)
-        _skm_followups(workbook.create_sheet(_("Tindak lanjut")), report)
-        return _save(workbook)
+    workbook = Workbook()
+    _skm_summary(workbook.active, report)
+    _skm_elements(workbook.create_sheet(_("Unsur")), report)
+    _skm_profile(workbook.create_sheet(_("Profil")), report)
+    _skm_followups(workbook.create_sheet(_("Tindak lanjut")), report)
+    return _save(workbook)
 
 
 def _sections(report: SkmReport) -> list[SkmSection]:
@@ -211,13 +209,12 @@ def _skm_followups(sheet: Worksheet, report: SkmReport) -> None:
 
 
 def perception_xlsx(report: PerceptionReport) -> bytes:
-    with translation.override("id"):
-        workbook = Workbook()
-        _perception_summary(workbook.active, report)
-        _perception_items(workbook.create_sheet(_("Butir")), report)
-        if report.units:
-            _perception_units(workbook.create_sheet(_("Unit")), report)
-        return _save(workbook)
+    workbook = Workbook()
+    _perception_summary(workbook.active, report)
+    _perception_items(workbook.create_sheet(_("Butir")), report)
+    if report.units:
+        _perception_units(workbook.create_sheet(_("Unit")), report)
+    return _save(workbook)
 
 
 def _perception_summary(sheet: Worksheet, report: PerceptionReport) -> None:

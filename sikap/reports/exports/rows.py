@@ -14,8 +14,10 @@ from functools import cached_property, partial
 from operator import itemgetter
 from typing import Any
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils import translation
 from django.utils.text import slugify
 
 from sikap.indices.queries import period_versions
@@ -173,7 +175,8 @@ def _answer_columns(versions: list[InstrumentVersion]) -> tuple[list[Column], li
             if name not in specs:
                 order.setdefault(code, []).append(name)
                 points = dict(element.point_labels())
-                specs[name] = {"label": element.name, "points": points, "ids": [], "imp": False, "na": False}
+                label = element.display_name()
+                specs[name] = {"label": label, "points": points, "ids": [], "imp": False, "na": False}
             specs[name]["ids"].append(element.pk)
             specs[name]["imp"] |= element.ask_importance
             specs[name]["na"] |= element.allow_na
@@ -193,7 +196,15 @@ def _answer_columns(versions: list[InstrumentVersion]) -> tuple[list[Column], li
 
 
 def layout_for(scope: Scope) -> Layout:
-    """The columns of an export, from the instrument versions used in the scope's period."""
+    """The columns of an export, from the instrument versions used in the scope's period.
+
+    Labels are Indonesian whoever downloads: an export is a data file for analysts, the same file from a
+    background job (which has no reader) as from the page, and its codebook is written in Indonesian."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _layout_for(scope)
+
+
+def _layout_for(scope: Scope) -> Layout:
     subtree = Unit.objects.subtree_of(scope.unit)
     versions = period_versions(scope.period, subtree.values("pk"))
     if scope.instrument:

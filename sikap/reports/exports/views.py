@@ -55,7 +55,7 @@ class ExportForm(forms.Form):
         super().__init__(*args, **kwargs)
         units = access.units().order_by("path").values_list("code", "name")
         self.fields["unit"].widget.choices = list(units)
-        codes = Instrument.objects.order_by("code").values_list("code", "name")
+        codes = [(i.code, i.display_name()) for i in Instrument.objects.order_by("code")]
         cast(forms.ChoiceField, self.fields["instrument"]).choices = [("", _("Semua instrumen")), *codes]
 
     def scope(self, unit: Unit) -> Scope:

@@ -186,9 +186,27 @@ def test_after_switching_to_english_the_page_says_so(client, survey):
     assert response.status_code == 302
     html = client.get(url).content.decode()
     assert '<html lang="en">' in html
-    # The instruments' own texts stay Indonesian data and say so to screen readers.
-    assert '<legend lang="id"><b>Persyaratan</b>' in html
+    # The standard versions ship with English: their questions, options and titles follow the reader.
+    assert "<legend><b>Requirements</b>" in html and "Persyaratan" not in html
+    assert 'lang="id"><b>' not in html
     assert 'value="id" lang="id">Bahasa Indonesia</button>' in html
+
+
+def test_only_what_has_no_english_yet_stays_indonesian_and_says_so(client, survey):
+    from sikap.instruments.models import Element
+
+    version = survey.campaign.ordered_versions()[0]
+    Element.objects.filter(version=version, code="U1").update(name_en="", labels_en=[])
+    Element.objects.filter(version=version, code="U2").update(question_en="")
+    url = form_url(survey.unit_link)
+    client.post(reverse("set_language"), {"language": "en", "next": url})
+    html = client.get(url).content.decode()
+    assert '<legend><b lang="id">Persyaratan</b>' in html  # the name, and only the name, of U1
+    u2 = Element.objects.get(version=version, code="U2")
+    assert f'<span lang="id">{u2.question}</span></legend>' in html
+    assert "<legend><b>Systems, mechanisms and procedures</b> <span" in html
+    assert '<label lang="id"><input type="radio" name="SKM-U1"' in html  # U1's options lost their English
+    assert '<label lang="id"><input type="radio" name="SKM-U2"' not in html
 
 
 def test_the_page_chrome_is_translated(client, survey):
