@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.access import Access
@@ -27,19 +28,16 @@ class RosterImportForm(forms.Form):
         required=False,
         help_text=_("Kosongkan bila berkas punya kolom unit berisi kode unit tiap baris."),
     )
-    file = forms.FileField(
-        label=_("Berkas XLSX atau CSV"),
-        help_text=_(
-            "Satu baris per pegawai, paling banyak %(rows)s baris dan %(mb)s MB. Kolom (semuanya boleh tidak "
-            "ada): nama, email, telepon, jenis_jabatan, perspektif, jenis_kelamin, kelompok_usia, masa_kerja, "
-            "unit."
-        )
-        % {"rows": f"{MAX_ROWS:,}".replace(",", "."), "mb": MAX_BYTES // 1024 // 1024},
-    )
+    file = forms.FileField(label=_("Berkas XLSX atau CSV"))
 
     def __init__(self, access: Access, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = access.writable_units().order_by("path")  # type: ignore[attr-defined]
+        self.fields["file"].help_text = gettext(
+            "Satu baris per pegawai, paling banyak %(rows)s baris dan %(mb)s MB. Kolom (semuanya boleh "
+            "tidak ada): nama, email, telepon, jenis_jabatan, perspektif, jenis_kelamin, kelompok_usia, "
+            "masa_kerja, unit."
+        ) % {"rows": f"{MAX_ROWS:,}".replace(",", "."), "mb": MAX_BYTES // 1024 // 1024}
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
