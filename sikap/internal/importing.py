@@ -23,7 +23,11 @@ from sikap.audit.actors import Actor
 from sikap.internal import vocabulary
 from sikap.internal.models import Invitation, JobType, Perspective, RosterEntry
 from sikap.organisation.models import Period, Unit
-from sikap.responses.import_table import ImportFailed, Problem, read_table
+
+# Re-exported: callers take the whole roster import API from this module.
+from sikap.responses.import_table import ImportFailed as ImportFailed
+from sikap.responses.import_table import Problem as Problem
+from sikap.responses.import_table import read_table
 
 MAX_ROWS = 20_000
 MAX_BYTES = 10 * 1024 * 1024

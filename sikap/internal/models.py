@@ -82,7 +82,7 @@ class RosterEntryQuerySet(models.QuerySet["RosterEntry"]):
     def breakdown(self, attribute: str) -> dict[str, int]:
         """Entries per value of one attribute (`perspective`, `job_type`, ...), one query."""
         rows = self.values_list(attribute).annotate(n=Count("pk")).order_by()
-        return dict(rows)  # type: ignore[arg-type]
+        return dict(rows)
 
     def past_retention(self, before: datetime.date) -> RosterEntryQuerySet:
         """Entries of periods that ended before the given day."""

@@ -79,7 +79,7 @@ def headcount(request: HttpRequest, unit: str, period: int) -> HttpResponse:
         else:
             messages.success(request, _("Jumlah pegawai disimpan beserta alasannya."))
     else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("internal:roster_unit", unit=unit_obj.code, period=period_obj.pk)
 
 
