@@ -100,3 +100,17 @@ def test_the_section_is_reachable_from_the_homes_menu(world, login):
         assert reverse("workspace:internal") in html and reverse("internal:rosters") in html
     home = login(world.leader).get(reverse("workspace:home")).content.decode()
     assert reverse("internal:roster_import") not in home
+
+
+def test_the_page_and_the_errors_read_in_english(world, semester, login, settings, tmp_path):
+    client = login(world.operator)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(unit_page(world, semester)).content.decode()
+    assert "Without e-mail (will get a printed code slip)" in html and "Service provider" in html
+    path = write_csv(tmp_path, [["Ani", "x@", "", "", "", "", "", ""]], name="en.csv")
+    with path.open("rb") as file:
+        posted = client.post(
+            reverse("internal:roster_import"),
+            {"period": semester.pk, "unit": world.division.pk, "file": file},
+        )
+    assert "The e-mail address “x@” is not valid." in posted.content.decode()
