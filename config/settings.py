@@ -179,6 +179,10 @@ SIKAP_BASE_URL = os.environ.get("SIKAP_BASE_URL", "").rstrip("/")
 # XLSX and .sav exports larger than this (submissions) go to the background worker, not the request.
 SIKAP_EXPORT_INLINE_ROWS = int(os.environ.get("SIKAP_EXPORT_INLINE_ROWS", "20000"))
 
+# Rosters of internal surveys (names, contacts, invitations) are deleted this many days after their
+# period ends (`sikap roster purge`); headcounts stay, so old weights and targets keep their population.
+SIKAP_ROSTER_RETENTION_DAYS = int(os.environ.get("SIKAP_ROSTER_RETENTION_DAYS", "365"))
+
 # Only behind our own reverse proxy may the first X-Forwarded-For hop be taken as the client.
 SIKAP_TRUST_X_FORWARDED_FOR = env_bool("SIKAP_TRUST_X_FORWARDED_FOR", False)
 

@@ -18,4 +18,5 @@ urlpatterns = [
     path("laporan/", include("sikap.reports.urls")),
     path("tindak-lanjut/", include("sikap.followup.urls")),
     path("hasil/", include("sikap.publication.urls")),
+    path("survei-internal/", include("sikap.internal.urls")),
 ]

@@ -23,6 +23,9 @@ from sikap.organisation.models import Unit, UnitQuerySet
 # everywhere else), or a central admin. Who may publish directly, without a proposal: a central admin.
 APPROVE_ROLES = frozenset({Membership.Role.LEADER, Membership.Role.CENTRAL_ADMIN})
 PUBLISH_ROLES = frozenset({Membership.Role.CENTRAL_ADMIN})
+# Who administers a unit's internal survey data (overrides its headcount): a central admin, or a regional
+# admin over the unit; its operator imports the roster but does not correct the headcount.
+ADMIN_ROLES = frozenset({Membership.Role.CENTRAL_ADMIN, Membership.Role.REGIONAL_ADMIN})
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,15 @@ class Access:
     def can_publish(self, unit: Unit) -> bool:
         """Whether the user may publish the unit's results directly, without a proposal."""
         return self._holds(unit, PUBLISH_ROLES)
+
+    def can_administer(self, unit: Unit) -> bool:
+        """Whether the user is an admin of the unit (central, or regional over it)."""
+        return self._holds(unit, ADMIN_ROLES)
+
+    def can_see_contacts(self, unit: Unit) -> bool:
+        """Whether the user may read the names and contacts of the unit's roster: its admins and the
+        operators who run its survey (the roles that write there); never a leader, evaluator or PIC."""
+        return self.can_write(unit)
 
     def require_view(self, unit: Unit) -> Unit:
         """The unit if visible; otherwise 404, so outsiders cannot even learn it exists."""

@@ -9,9 +9,11 @@ the coarse attributes only. A test checks both at the schema level.
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from sikap.instruments.models import Campaign
@@ -54,9 +56,37 @@ class ServiceBand(models.TextChoices):
     FROM_20 = "20+", _("20 tahun ke atas")
 
 
+# An entry without an e-mail gets a printed code slip; one without e-mail or phone has no contact at all.
+NO_EMAIL = Q(contact__isnull=True) | Q(contact__email="")
+NO_CONTACT = NO_EMAIL & (Q(contact__isnull=True) | Q(contact__phone=""))
+
+
 class RosterEntryQuerySet(models.QuerySet["RosterEntry"]):
     def of(self, unit: Unit, period: Period) -> RosterEntryQuerySet:
         return self.filter(unit=unit, period=period)
+
+    def counts_by_unit(self, period: Period, unit_ids: list[int]) -> dict[int, dict[str, int]]:
+        """Per unit of the list: entries, those without e-mail and those without any contact (one query)."""
+        rows = (
+            self.filter(period=period, unit_id__in=unit_ids)
+            .values("unit_id")
+            .annotate(
+                entries=Count("pk"),
+                without_email=Count("pk", filter=NO_EMAIL),
+                without_contact=Count("pk", filter=NO_CONTACT),
+            )
+            .order_by()
+        )
+        return {row.pop("unit_id"): row for row in rows}
+
+    def breakdown(self, attribute: str) -> dict[str, int]:
+        """Entries per value of one attribute (`perspective`, `job_type`, ...), one query."""
+        rows = self.values_list(attribute).annotate(n=Count("pk")).order_by()
+        return dict(rows)
+
+    def past_retention(self, before: datetime.date) -> RosterEntryQuerySet:
+        """Entries of periods that ended before the given day."""
+        return self.filter(period__end__lt=before)
 
 
 class RosterEntry(models.Model):
@@ -109,6 +139,13 @@ class RosterContact(models.Model):
         return self.name or self.email or str(self.entry_id)
 
 
+class HeadcountQuerySet(models.QuerySet["Headcount"]):
+    def of_period(self, period: Period, unit_ids: list[int]) -> dict[int, Headcount]:
+        """The headcount rows of these units in the period, by unit id (one query)."""
+        rows = self.filter(period=period, unit_id__in=unit_ids).select_related("set_by")
+        return {row.unit_id: row for row in rows}
+
+
 class Headcount(models.Model):
     """A unit's number of employees in a period: the roster's size, unless an admin overrides it."""
 
@@ -120,6 +157,8 @@ class Headcount(models.Model):
     set_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    objects = HeadcountQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("jumlah pegawai")
@@ -217,3 +256,24 @@ class Invitation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.campaign_id}/{self.entry_id}"
+
+
+class RosterUpload(models.Model):
+    """A roster file checked and waiting for its importer to confirm it: deleted on confirmation, and
+    unconfirmed after a day (it may hold names and contacts). Kept in the database, not in a process,
+    so the confirmation may reach any app server."""
+
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    filename = models.CharField(max_length=200)
+    content = models.BinaryField()
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("unggahan daftar pegawai")
+        verbose_name_plural = _("unggahan daftar pegawai")
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.period})"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,8 +50,11 @@ class Table:
     rows: list[tuple[int, list[Any]]]  # (spreadsheet row number, cells), blank rows left out
 
 
-def read_table(filename: str, content: bytes) -> Table:
-    """The header and non-blank rows of the first sheet of an XLSX file, or of a CSV file."""
+def read_table(filename: str, content: bytes, *, max_rows: int = MAX_ROWS, empty: str = "") -> Table:
+    """The header and non-blank rows of the first sheet of an XLSX file, or of a CSV file.
+
+    Rows are read one at a time and reading stops at the first row over `max_rows`, so a file of a
+    million rows costs no more than one just over the limit. `empty` says what a file without rows lacks."""
     if content.startswith(b"PK\x03\x04"):
         cells = _xlsx_rows(content)
     elif filename.lower().endswith((".xls", ".xlsx", ".ods")):
@@ -66,15 +70,15 @@ def read_table(filename: str, content: bytes) -> Table:
     for number, row in enumerate(cells, start=2):
         if any(c is not None and str(c).strip() for c in row):
             rows.append((number, list(row)))
-            if len(rows) > MAX_ROWS:
+            if len(rows) > max_rows:
                 message = _("Terlalu banyak baris (paling banyak %(n)s); bagi berkasnya.")
-                raise ImportFailed([Problem(None, "", message % {"n": MAX_ROWS})])
+                raise ImportFailed([Problem(None, "", message % {"n": max_rows})])
     if not rows:
-        raise ImportFailed([Problem(None, "", _("Berkas tidak berisi satu baris jawaban pun."))])
+        raise ImportFailed([Problem(None, "", empty or _("Berkas tidak berisi satu baris jawaban pun."))])
     return Table(header, rows)
 
 
-def _xlsx_rows(content: bytes) -> Any:
+def _xlsx_rows(content: bytes) -> Iterator[Sequence[Any]]:
     import zipfile
 
     from openpyxl import load_workbook
@@ -82,13 +86,27 @@ def _xlsx_rows(content: bytes) -> Any:
 
     try:
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        rows = list(book.worksheets[0].iter_rows(values_only=True))
-        book.close()
-        return iter(rows)
+        sheet = book.worksheets[0]
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, IndexError):
-        raise ImportFailed(
-            [Problem(None, "", _("Berkas XLSX tidak dapat dibaca; simpan ulang sebagai .xlsx atau .csv."))]
-        ) from None
+        raise ImportFailed([Problem(None, "", _unreadable_xlsx())]) from None
+    return _closing(book, sheet.iter_rows(values_only=True))
+
+
+def _unreadable_xlsx() -> str:
+    return _("Berkas XLSX tidak dapat dibaca; simpan ulang sebagai .xlsx atau .csv.")
+
+
+def _closing(book: Any, rows: Iterable[Sequence[Any]]) -> Iterator[Sequence[Any]]:
+    """The rows of an open workbook, closing it when done; a sheet broken inside (bad compression or
+    XML) is reported as an unreadable file, not an error page."""
+    import zipfile
+
+    try:
+        yield from rows
+    except (zipfile.BadZipFile, zlib.error, SyntaxError, EOFError, KeyError, OSError, ValueError, TypeError):
+        raise ImportFailed([Problem(None, "", _unreadable_xlsx())]) from None
+    finally:
+        book.close()
 
 
 def _csv_rows(content: bytes) -> Any:
@@ -101,4 +119,14 @@ def _csv_rows(content: bytes) -> Any:
     first_line = text.split("\n", 1)[0]
     # Sniff from the header, where a delimiter cannot hide inside quoted free text.
     delimiter = max(";,\t", key=first_line.count)
-    return csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return _checked_csv(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def _checked_csv(rows: Iterator[list[str]]) -> Iterator[list[str]]:
+    """CSV rows; a malformed file (a field over the csv module's size limit, a stray NUL) is reported."""
+    try:
+        yield from rows
+    except csv.Error:
+        raise ImportFailed(
+            [Problem(None, "", _("Berkas CSV rusak atau berisi sel yang terlalu panjang; periksa isinya."))]
+        ) from None

@@ -92,13 +92,18 @@ def _field_accepts(spec: Field) -> tuple[str, str]:
 
 def template_xlsx(target: Target) -> bytes:
     """The template as XLSX: the headers on the first sheet, what each column accepts on the second."""
+    return columns_xlsx(template_columns(target), _("Jawaban"))
+
+
+def columns_xlsx(columns: list[TemplateColumn], first_sheet: str) -> bytes:
+    """An import template: the headers on the first sheet (named `first_sheet`), what each column
+    accepts on the second ("Kode"). Any importer with its own columns (the roster's too) writes it."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    columns = template_columns(target)
     book = Workbook()
     sheet = book.active
-    sheet.title = _("Jawaban")[:31]
+    sheet.title = first_sheet[:31]
     sheet.append([c.header for c in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)

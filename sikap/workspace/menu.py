@@ -37,6 +37,7 @@ SECTIONS = (
     Section("reports", _("Laporan"), "workspace:reports"),
     Section("followup", _("Tindak lanjut"), "workspace:followup"),
     Section("publication", _("Publikasi"), "publication:index"),
+    Section("internal", _("Survei internal"), "workspace:internal"),
     Section("units", _("Unit"), "unit_list"),
 )
 
@@ -127,6 +128,27 @@ MENU = (
         _("Periode yang diusulkan untuk diterbitkan."),
     ),
     Entry("publication", "publication:index", _("Hasil yang diterbitkan"), SEE, _("Halaman hasil publik.")),
+    Entry(
+        "internal",
+        "workspace:internal",
+        _("Ringkasan survei internal"),
+        SEE,
+        _("Survei pegawai (ILK, integritas): daftar pegawai dan jumlahnya per unit."),
+    ),
+    Entry(
+        "internal",
+        "internal:rosters",
+        _("Daftar pegawai"),
+        SEE,
+        _("Daftar pegawai dan jumlah pegawai tiap unit per periode."),
+    ),
+    Entry(
+        "internal",
+        "internal:roster_import",
+        _("Impor daftar pegawai"),
+        WRITE,
+        _("Unggah daftar pegawai dari berkas CSV atau Excel; menggantikan daftar unit untuk periode itu."),
+    ),
     Entry(
         "units", "unit_list", _("Unit dan layanan"), SEE, _("Unit dalam cakupan Anda dan katalog layanannya.")
     ),

@@ -11,4 +11,5 @@ urlpatterns = [
     path("operator/", views.operator_index, name="operator"),
     path("laporan/", views.reports_index, name="reports"),
     path("tindak-lanjut/", views.followup_index, name="followup"),
+    path("survei-internal/", views.internal_index, name="internal"),
 ]

@@ -52,6 +52,14 @@ def followup_index(request: HttpRequest) -> HttpResponse:
     return render(request, "workspace/followup.html", context)
 
 
+@login_required
+@require_GET
+def internal_index(request: HttpRequest) -> HttpResponse:
+    context = _section(request, "internal")
+    context["period"] = default_period()
+    return render(request, "workspace/internal.html", context)
+
+
 def _section(request: HttpRequest, section: str) -> dict[str, Any]:
     """What a section's index lists: the section's entries the user may use, and the units in reach."""
     access = access_for(request.user)

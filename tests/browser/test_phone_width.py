@@ -18,7 +18,7 @@ from sikap.indices.tests.helpers import random_submission
 from sikap.responses.models import Submission
 from sikap.testing.factories import make_user
 
-from .test_workspace_menu import HOMES, log_in, menu_entries
+from .test_workspace_menu import HOMES, log_in, menu_entries, section_summary
 
 pytestmark = pytest.mark.browser
 
@@ -94,12 +94,12 @@ def test_every_page_of_each_role_fits_a_360_pixel_phone(new_context, survey, wor
     menu = page.get_by_role("navigation", name="Menu utama")
     entries = menu_entries(page)
     assert entries
-    menu.locator("summary", has_text=entries[0][0]).click()  # an open section must fit too
+    section_summary(menu, entries[0][0]).click()  # an open section must fit too
     check("/ (menu open)")
     page.screenshot(path=str(artifacts / f"phone-360-home-{persona}.png"))
-    menu.locator("summary", has_text=entries[0][0]).click()  # closed again, as the walk expects
+    section_summary(menu, entries[0][0]).click()  # closed again, as the walk expects
     for section, label, href in entries:
-        menu.locator("summary", has_text=section).click()
+        section_summary(menu, section).click()
         with page.expect_navigation():
             menu.get_by_role("link", name=label, exact=True).click()
         check(href)
