@@ -45,6 +45,7 @@ class Use(StrEnum):
     WRITE = "write"  # tools that change data: a role that may write somewhere
     OVERVIEW = "overview"  # overviews across units: those who supervise units, not a unit's own operator
     APPROVE = "approve"  # approving what units propose for publication
+    INSTRUMENTS = "instruments"  # building, translating and publishing instruments (national, not per unit)
 
 
 R = Membership.Role
@@ -52,6 +53,7 @@ USE_ROLES: dict[Use, frozenset[str]] = {
     Use.WRITE: frozenset(Membership.WRITE_ROLES),
     Use.OVERVIEW: frozenset({R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.LEADER, R.EVALUATOR}),
     Use.APPROVE: APPROVE_ROLES,
+    Use.INSTRUMENTS: frozenset({R.CENTRAL_ADMIN}),
 }
 # Whose workspace a user with several roles gets: the widest duty first.
 ROLE_PRECEDENCE = (R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.UNIT_OPERATOR, R.LEADER, R.EVALUATOR)
@@ -146,6 +148,14 @@ class Access:
     def can_publish(self, unit: Unit) -> bool:
         """Whether the user may publish the unit's results directly, without a proposal."""
         return self._holds(unit, PUBLISH_ROLES)
+
+    def require_instruments(self, *, write: bool = False) -> None:
+        """Instruments are national: those who oversee units may read them and their previews, central
+        admins change them. Anyone else gets 404; a reader trying a change gets 403."""
+        if not (self.may(Use.OVERVIEW) or self.may(Use.INSTRUMENTS)):
+            raise Http404
+        if write and not self.may(Use.INSTRUMENTS):
+            raise PermissionDenied(_("Hanya admin pusat yang dapat mengubah instrumen."))
 
     def require_view(self, unit: Unit) -> Unit:
         """The unit if visible; otherwise 404, so outsiders cannot even learn it exists."""

@@ -38,9 +38,11 @@ SECTIONS = (
     Section("followup", _("Tindak lanjut"), "workspace:followup"),
     Section("publication", _("Publikasi"), "publication:index"),
     Section("units", _("Unit"), "unit_list"),
+    Section("instruments", _("Instrumen"), "builder:index"),
 )
 
 SEE, WRITE, OVERVIEW, APPROVE = Use.SIGNED_IN, Use.WRITE, Use.OVERVIEW, Use.APPROVE
+INSTRUMENTS = Use.INSTRUMENTS
 MENU = (
     Entry("survey", "workspace:operator", _("Ringkasan survei"), SEE, _("Semua alat survei dan unit Anda.")),
     Entry("survey", "operator:submissions", _("Jawaban masuk"), SEE, _("Cari dan baca kiriman responden.")),
@@ -122,6 +124,13 @@ MENU = (
     Entry("publication", "publication:index", _("Hasil yang diterbitkan"), SEE, _("Halaman hasil publik.")),
     Entry(
         "units", "unit_list", _("Unit dan layanan"), SEE, _("Unit dalam cakupan Anda dan katalog layanannya.")
+    ),
+    Entry(
+        "instruments",
+        "builder:index",
+        _("Instrumen survei"),
+        INSTRUMENTS,
+        _("Susun, terjemahkan, pratinjau dan terbitkan instrumen (unsur, skala, isian)."),
     ),
 )
 

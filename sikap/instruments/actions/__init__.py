@@ -1,7 +1,8 @@
 """The only code that changes instruments, their versions, campaigns and public links, split by noun.
 
 `versions` (instruments and versions: drafts, copies, publication), `parts` (a draft's elements and
-fields), `campaigns` (campaigns and their public links). Callers import the package:
+fields), `translations` (the English of any version, published or not), `campaigns` (campaigns and
+their public links). Callers import the package:
 `from sikap.instruments import actions; actions.publish_version(...)`.
 """
 
@@ -20,9 +21,12 @@ from sikap.instruments.actions.parts import (
     FIELD_FIELDS,
     delete_element,
     delete_field,
+    move_part,
+    next_order,
     save_element,
     save_field,
 )
+from sikap.instruments.actions.translations import translate_version
 from sikap.instruments.actions.versions import (
     VERSION_FIELDS,
     WEIGHT_TOLERANCE_PER_ELEMENT,
@@ -49,7 +53,9 @@ __all__ = [
     "delete_element",
     "delete_field",
     "ensure_links",
+    "move_part",
     "new_draft",
+    "next_order",
     "open_campaign",
     "publication_errors",
     "publish_version",
@@ -62,5 +68,6 @@ __all__ = [
     "set_campaign_parts",
     "set_link_active",
     "synonym_errors",
+    "translate_version",
     "update_draft",
 ]

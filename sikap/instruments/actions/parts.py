@@ -79,3 +79,39 @@ def _delete_part(actor: Actor, part: Any, fields: list[str], noun: str) -> None:
     _require_draft(InstrumentVersion.objects.select_for_update().get(pk=part.version_id))
     record(actor, f"{noun}.delete", part, before=snapshot(part, fields))
     part.delete()
+
+
+@transaction.atomic
+def move_part(actor: Actor, part: Element | Field, step: int) -> None:
+    """Move an element, or a field within its section, one place up (step -1) or down (+1) in a draft.
+
+    The neighbours are renumbered 1, 2, 3... in their shown order, so equal or missing orders (a copied
+    or hand-made version) still move predictably."""
+    _require_draft(InstrumentVersion.objects.select_for_update().get(pk=part.version_id))
+    siblings: list[Any]
+    if isinstance(part, Element):
+        siblings = list(Element.objects.filter(version_id=part.version_id).order_by("order", "code"))
+        noun, fields = "element", ELEMENT_FIELDS
+    else:
+        siblings = list(
+            Field.objects.filter(version_id=part.version_id, section=part.section).order_by("order", "code")
+        )
+        noun, fields = "field", FIELD_FIELDS
+    index = next(i for i, s in enumerate(siblings) if s.pk == part.pk)
+    target = index + (1 if step > 0 else -1)
+    if not 0 <= target < len(siblings):
+        return
+    siblings[index], siblings[target] = siblings[target], siblings[index]
+    moved = siblings[target]
+    before = snapshot(moved, fields)
+    for number, sibling in enumerate(siblings, start=1):
+        if sibling.order != number:
+            sibling.order = number
+            sibling.save(update_fields=["order"])
+    record(actor, f"{noun}.move", moved, before=before, after=snapshot(moved, fields))
+
+
+def next_order(version: InstrumentVersion, part_type: type[Element] | type[Field], **where: Any) -> int:
+    """The order a part added at the end gets."""
+    last = part_type.objects.filter(version=version, **where).order_by("-order").first()
+    return (last.order if last else 0) + 1

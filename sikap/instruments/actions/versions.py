@@ -146,10 +146,15 @@ def publication_errors(version: InstrumentVersion) -> list[str]:
     if version.scale_labels and len(version.scale_labels) != points:
         message = _("Jumlah label skala (%(n)d) harus sama dengan jumlah titik skala (%(p)d).")
         errors.append(message % {"n": len(version.scale_labels), "p": points})
+    elif any(not str(label).strip() for label in version.scale_labels):
+        errors.append(_("Label skala: setiap titik skala harus diberi label."))
     for element in elements:
         if element.labels and len(element.labels) != points:
             message = _("Unsur %(code)s: jumlah label (%(n)d) harus sama dengan jumlah titik skala (%(p)d).")
             errors.append(message % {"code": element.code, "n": len(element.labels), "p": points})
+        elif any(not str(label).strip() for label in element.labels):
+            message = _("Unsur %(code)s: setiap titik skala harus diberi label.")
+            errors.append(message % {"code": element.code})
     weights = [e.weight for e in elements if e.weight is not None]
     total = sum(weights, Decimal(0))
     if weights and len(weights) != len(elements):
