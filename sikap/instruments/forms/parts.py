@@ -160,12 +160,25 @@ class BandForm(forms.Form):
         return data
 
 
-OptionFormSet = forms.formset_factory(
-    OptionForm, extra=2, max_num=ROWS_MAX, absolute_max=ROWS_MAX, validate_max=True
-)
-BandFormSet = forms.formset_factory(
-    BandForm, extra=2, max_num=ROWS_MAX, absolute_max=ROWS_MAX, validate_max=True
-)
+class Rows(forms.BaseFormSet):
+    """Rows of a list; a form posted without its row count (tampered, or cut off) says so plainly."""
+
+    default_error_messages = {
+        "missing_management_form": gettext_lazy(
+            "Daftar baris tidak terkirim utuh; muat ulang halaman dan isi kembali. Belum ada yang disimpan."
+        ),
+        "too_many_forms": gettext_lazy("Paling banyak %(num)d baris."),
+    }
+
+
+def _rows(form: type[forms.Form]) -> type[forms.BaseFormSet]:
+    return forms.formset_factory(
+        form, formset=Rows, extra=2, max_num=ROWS_MAX, absolute_max=ROWS_MAX, validate_max=True
+    )
+
+
+OptionFormSet = _rows(OptionForm)
+BandFormSet = _rows(BandForm)
 
 
 def option_initial(field: Field) -> list[dict[str, str]]:
