@@ -50,10 +50,11 @@ def test_an_admin_adds_an_element_and_previews_the_draft(new_context, survey, wo
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_text("Very clean").count() == 1
     page.screenshot(path=str(artifacts / "builder-laptop-preview-en.png"), full_page=True)
-    _phone_pictures(new_context, survey, world, page.url)
+    _phone_pictures(new_context, survey, world, artifacts)
 
 
-def _phone_pictures(new_context: Any, survey: Any, world: Any, preview_url: str) -> None:
+def _phone_pictures(new_context: Any, survey: Any, world: Any, artifacts: Any) -> None:
+    """Every builder page at 360 px: pictures, and the page never wider than the screen."""
     from django.urls import reverse
 
     from sikap.instruments.models import InstrumentVersion
@@ -75,11 +76,5 @@ def _phone_pictures(new_context: Any, survey: Any, world: Any, preview_url: str)
     for name, path in pages.items():
         page.goto(survey.url(path))
         width = page.evaluate("() => document.documentElement.scrollWidth")
-        page.screenshot(path=str(ARTIFACTS_DIR() / f"builder-phone-360-{name}.png"), full_page=True)
+        page.screenshot(path=str(artifacts / f"builder-phone-360-{name}.png"), full_page=True)
         assert width <= 360, (name, width)
-
-
-def ARTIFACTS_DIR():  # noqa: N802
-    from .conftest import ARTIFACTS
-
-    return ARTIFACTS
