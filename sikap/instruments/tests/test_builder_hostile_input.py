@@ -146,3 +146,12 @@ def test_publishing_an_incomplete_draft_lists_what_is_missing(world, client):
     assert "paling sedikit satu unsur" in response.content.decode()
     draft.refresh_from_db()
     assert draft.status == InstrumentVersion.Status.DRAFT
+
+
+def test_errors_are_in_english_for_a_reader_who_chose_it(world, client):
+    draft = make_draft()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    data = element_post("I1") | points(["Buruk", "", "", ""])
+    page = client.post(reverse("builder:element_create", args=[draft.pk]), data).content.decode()
+    assert "Code I1 is already used by another element of this version." in page
+    assert "Label every point of the scale, or leave them all empty." in page
