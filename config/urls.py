@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("sikap.workspace.urls")),
     path("", include("sikap.organisation.urls")),
     path("", include("sikap.instruments.urls")),
+    path("instrumen/", include("sikap.instruments.builder_urls")),
     path("s/", include("sikap.responses.public_urls")),
     path("undangan/", include("sikap.internal.public_urls")),
     path("operator/", include("sikap.responses.operator_urls")),

@@ -50,6 +50,7 @@ class Use(StrEnum):
     APPROVE = "approve"  # approving what units propose for publication
     PARTICIPATION = "participation"  # internal surveys' participation counts (and bulk reminders)
     CENTRAL = "central"  # settings of the whole installation (the report letterhead): central admins
+    INSTRUMENTS = "instruments"  # building, translating and publishing instruments (national, not per unit)
 
 
 R = Membership.Role
@@ -61,6 +62,7 @@ USE_ROLES: dict[Use, frozenset[str]] = {
         {R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.UNIT_OPERATOR, R.LEADER, R.INTERNAL_PIC}
     ),
     Use.CENTRAL: frozenset({R.CENTRAL_ADMIN}),
+    Use.INSTRUMENTS: frozenset({R.CENTRAL_ADMIN}),
 }
 # The internal-survey PIC reaches its units' participation counts only: its membership is kept out of
 # the grants that open every other page.
@@ -192,6 +194,14 @@ class Access:
         """Whether the user may read the names and contacts of the unit's roster: its admins and the
         operators who run its survey (the roles that write there); never a leader, evaluator or PIC."""
         return self.can_write(unit)
+
+    def require_instruments(self, *, write: bool = False) -> None:
+        """Instruments are national: those who oversee units may read them and their previews, central
+        admins change them. Anyone else gets 404; a reader trying a change gets 403."""
+        if not (self.may(Use.OVERVIEW) or self.may(Use.INSTRUMENTS)):
+            raise Http404
+        if write and not self.may(Use.INSTRUMENTS):
+            raise PermissionDenied(_("Hanya admin pusat yang dapat mengubah instrumen."))
 
     def require_view(self, unit: Unit) -> Unit:
         """The unit if visible; otherwise 404, so outsiders cannot even learn it exists."""

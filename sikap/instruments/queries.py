@@ -1,4 +1,5 @@
-"""Reads of campaigns and public links: resolving a token for the public form, and the operator lists."""
+"""Reads of instruments, campaigns and public links: the builder's lists, resolving a token for the public
+form, and the operator lists."""
 
 from __future__ import annotations
 
@@ -11,7 +12,14 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from sikap.accounts.access import Access
-from sikap.instruments.models import Campaign, CampaignVersion, Field, InstrumentVersion, PublicLink
+from sikap.instruments.models import (
+    Campaign,
+    CampaignVersion,
+    Field,
+    Instrument,
+    InstrumentVersion,
+    PublicLink,
+)
 from sikap.organisation.models import Service, Unit
 
 # The longest token `new_token` makes; anything longer cannot exist, so it costs no query.
@@ -159,3 +167,16 @@ def unit_link_of_period(unit: Unit, period_id: int) -> PublicLink | None:
         .order_by("-campaign__status", "-campaign__pk")
         .first()
     )
+
+
+def instruments_with_versions() -> list[Instrument]:
+    """Every instrument with its versions (newest first), in two queries: the builder's list."""
+    newest_first = InstrumentVersion.objects.order_by("-number")
+    return list(
+        Instrument.objects.order_by("order", "code").prefetch_related(Prefetch("versions", newest_first))
+    )
+
+
+def version_with_parts(pk: int) -> InstrumentVersion | None:
+    """One version with its instrument, elements and fields (as the form shows them), or None."""
+    return InstrumentVersion.objects.with_parts().filter(pk=pk).first()

@@ -39,9 +39,11 @@ SECTIONS = (
     Section("publication", _("Publikasi"), "publication:index"),
     Section("internal", _("Survei internal"), "workspace:internal"),
     Section("units", _("Unit"), "unit_list"),
+    Section("instruments", _("Instrumen"), "builder:index"),
 )
 
 SEE, WRITE, OVERVIEW, APPROVE, CENTRAL = Use.SIGNED_IN, Use.WRITE, Use.OVERVIEW, Use.APPROVE, Use.CENTRAL
+INSTRUMENTS = Use.INSTRUMENTS
 MENU = (
     Entry("survey", "workspace:operator", _("Ringkasan survei"), SEE, _("Semua alat survei dan unit Anda.")),
     Entry("survey", "operator:submissions", _("Jawaban masuk"), SEE, _("Cari dan baca kiriman responden.")),
@@ -151,6 +153,13 @@ MENU = (
     ),
     Entry(
         "units", "unit_list", _("Unit dan layanan"), SEE, _("Unit dalam cakupan Anda dan katalog layanannya.")
+    ),
+    Entry(
+        "instruments",
+        "builder:index",
+        _("Instrumen survei"),
+        INSTRUMENTS,
+        _("Susun, terjemahkan, pratinjau dan terbitkan instrumen (unsur, skala, isian)."),
     ),
 )
 
