@@ -187,10 +187,10 @@ class CampaignVersionInline(admin.TabularInline):
 
 @admin.register(Campaign)
 class CampaignAdmin(RefusalsAsMessages):
-    list_display = ["name", "period", "status", "created_at"]
-    list_filter = ["status", "period"]
+    list_display = ["name", "period", "audience", "status", "created_at"]
+    list_filter = ["status", "audience", "period"]
     search_fields = ["name"]
-    fields = ["name", "period", "status", "units"]
+    fields = ["name", "period", "audience", "status", "units"]
     readonly_fields = ["status"]
     autocomplete_fields = ["units"]
     inlines = [CampaignVersionInline]

@@ -10,7 +10,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.access import Access
+from sikap.instruments.models import InstrumentVersion
 from sikap.internal.importing import MAX_BYTES, MAX_ROWS
+from sikap.internal.invitations import LOCKED_FIELDS
+from sikap.internal.models import MIN_K, InternalSettings
 from sikap.organisation.models import Period, Unit
 
 
@@ -67,3 +70,78 @@ class HeadcountForm(forms.Form):
         if not data.get("clear") and data.get("override") is None and "override" not in self.errors:
             self.add_error("override", _("Isi jumlah pegawai, atau pilih batalkan koreksi."))
         return data
+
+
+class InternalSettingsForm(forms.ModelForm):
+    """An internal campaign's settings; the anonymity ones are shown but cannot change once locked."""
+
+    class Meta:
+        model = InternalSettings
+        fields = [
+            "k",
+            "reminder_days",
+            "target",
+            "target_percent",
+            "integrity_profile",
+            "free_text_in_exports",
+        ]
+
+    def __init__(self, *args: Any, locked: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reminder_days"].widget.attrs["max"] = 90
+        self.fields["k"].widget.attrs["min"] = MIN_K
+        if locked:
+            for name in LOCKED_FIELDS:
+                self.fields[name].disabled = True
+
+    def changed_fields(self) -> list[str]:
+        return [name for name in self.changed_data if not self.fields[name].disabled]
+
+    def clean_k(self) -> int:
+        k = self.cleaned_data["k"]
+        if k is None or k < MIN_K or k > 100:
+            raise forms.ValidationError(
+                gettext("Ambang anonimitas harus %(min)s sampai 100.") % {"min": MIN_K}
+            )
+        return int(k)
+
+    def clean_reminder_days(self) -> int:
+        days = self.cleaned_data["reminder_days"]
+        if days is None or days > 90:
+            raise forms.ValidationError(gettext("Jarak pengingat 0 sampai 90 hari."))
+        return int(days)
+
+
+class VersionChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.instrument.code} v{obj.number} — {obj.display_title()}"
+
+
+class InternalCampaignForm(forms.Form):
+    """A new internal campaign: its name, period, instruments and the units whose rosters it invites."""
+
+    name = forms.CharField(label=_("Nama kampanye"), max_length=200)
+    period = forms.ModelChoiceField(label=_("Periode"), queryset=Period.objects.order_by("-start"))
+    versions = VersionChoices(
+        label=_("Instrumen"),
+        queryset=InstrumentVersion.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Versi terbit; dijawab berurutan dalam satu kunjungan."),
+    )
+    units = forms.ModelMultipleChoiceField(
+        label=_("Unit"), queryset=Unit.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, units: list[Unit], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        versions = self.fields["versions"]
+        assert isinstance(versions, forms.ModelMultipleChoiceField)
+        versions.queryset = (
+            InstrumentVersion.objects.published()
+            .exclude(status=InstrumentVersion.Status.RETIRED)
+            .select_related("instrument")
+            .order_by("instrument__order", "instrument__code", "-number")
+        )
+        chosen = self.fields["units"]
+        assert isinstance(chosen, forms.ModelMultipleChoiceField)
+        chosen.queryset = Unit.objects.filter(pk__in=[u.pk for u in units]).order_by("path")

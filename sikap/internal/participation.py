@@ -12,6 +12,7 @@ import datetime
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Q
 from django.utils import timezone
@@ -134,3 +135,22 @@ def rolled_up(rows: list[Participation]) -> Participation:
         units_met=sum(1 for r in with_target if r.answered >= r.target),
         units_total=len(with_target),
     )
+
+
+def internal_overview(
+    access: Any, today: datetime.date | None = None
+) -> list[tuple[Campaign, Participation]]:
+    """The internal campaigns reaching the user's units, newest first, with the rolled-up participation of
+    the units the user may follow."""
+    reach = access.participation_units()
+    found = (
+        Campaign.objects.filter(audience=Campaign.Audience.INTERNAL, units__in=reach)
+        .select_related("period")
+        .distinct()
+        .order_by("-period__start", "name")
+    )
+    rows = []
+    for campaign in found:
+        units = [u for u in campaign.units.order_by("path") if access.can_follow(u)]
+        rows.append((campaign, rolled_up(participation(campaign, units, today))))
+    return rows

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from sikap.internal import views
+from sikap.internal import campaign_views, views
 
 app_name = "internal"
 
@@ -13,4 +13,9 @@ urlpatterns = [
     path("daftar-pegawai/templat.xlsx", views.roster_template, name="roster_template"),
     path("daftar-pegawai/<slug:unit>/<int:period>/", views.roster_unit, name="roster_unit"),
     path("daftar-pegawai/<slug:unit>/<int:period>/jumlah/", views.headcount, name="headcount"),
+    path("kampanye/", campaign_views.campaigns, name="campaigns"),
+    path("kampanye/baru/", campaign_views.campaign_new, name="campaign_new"),
+    path("kampanye/<int:pk>/", campaign_views.campaign, name="campaign"),
+    path("kampanye/<int:pk>/pengaturan/", campaign_views.campaign_settings, name="campaign_settings"),
+    path("kampanye/<int:pk>/kertas-kode/<slug:unit>/", campaign_views.slips, name="slips"),
 ]

@@ -138,6 +138,13 @@ def evaluator_home(access: Access, today: datetime.date) -> dict[str, Any]:
     return {"units": access.top_units()}
 
 
+def pic_home(access: Access, today: datetime.date) -> dict[str, Any]:
+    """The internal-survey PIC: the open internal campaigns of its units and their participation."""
+    from sikap.internal.participation import internal_overview  # the internal app reads the workspace
+
+    return {"campaigns": internal_overview(access, today)}
+
+
 def no_role_home(access: Access, today: datetime.date) -> dict[str, Any]:
     return {"units": []}
 
@@ -148,6 +155,7 @@ HOMES: dict[str, Callable[[Access, datetime.date], dict[str, Any]]] = {
     R.UNIT_OPERATOR: operator_home,
     R.LEADER: leader_home,
     R.EVALUATOR: evaluator_home,
+    R.INTERNAL_PIC: pic_home,
     "": no_role_home,
 }
 

@@ -152,6 +152,13 @@ MENU = (
         _("Unggah daftar pegawai dari berkas CSV atau Excel; menggantikan daftar unit untuk periode itu."),
     ),
     Entry(
+        "internal",
+        "internal:campaigns",
+        _("Kampanye dan partisipasi"),
+        Use.PARTICIPATION,
+        _("Undangan, pengingat, kertas kode, dan jumlah yang sudah menjawab per unit (tanpa nama)."),
+    ),
+    Entry(
         "units", "unit_list", _("Unit dan layanan"), SEE, _("Unit dalam cakupan Anda dan katalog layanannya.")
     ),
     Entry(

@@ -25,7 +25,8 @@ UNITS_PER_PAGE = 50
 def home(request: HttpRequest) -> HttpResponse:
     access = access_for(request.user)
     role, context = homes.home_for(access, timezone.localdate())
-    context |= {"role": role, "role_labels": sorted({g.role_label for g in access.grants})}
+    labels = {g.role_label for g in (*access.grants, *access.pic_grants)}
+    context |= {"role": role, "role_labels": sorted(labels)}
     return render(request, f"workspace/home_{role or 'none'}.html", context)
 
 

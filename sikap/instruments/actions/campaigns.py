@@ -17,10 +17,17 @@ from sikap.organisation.models import Period, Service, Unit
 
 @transaction.atomic
 def create_campaign(
-    actor: Actor, *, name: str, period: Period, versions: Sequence[InstrumentVersion], units: Iterable[Unit]
+    actor: Actor,
+    *,
+    name: str,
+    period: Period,
+    versions: Sequence[InstrumentVersion],
+    units: Iterable[Unit],
+    audience: str = Campaign.Audience.PUBLIC,
 ) -> Campaign:
-    """A draft campaign running `versions` (in this order, answered in one visit) for `units` in `period`."""
-    campaign = Campaign(name=name, period=period)
+    """A draft campaign running `versions` (in this order, answered in one visit) for `units` in `period`;
+    an internal one (`audience`) is answered through invitations only."""
+    campaign = Campaign(name=name, period=period, audience=audience)
     campaign.full_clean()
     campaign.save()
     set_campaign_parts(actor, campaign, versions=versions, units=units, audit=False)
@@ -34,6 +41,11 @@ def save_campaign(actor: Actor, campaign: Campaign) -> Campaign:
     stored = Campaign.objects.filter(pk=campaign.pk).first() if campaign.pk else None
     before = _campaign_state(stored) if stored else None
     campaign.status = stored.status if stored else Campaign.Status.DRAFT
+    # Who answers decides how (open links or invitations): fixed once the campaign has been opened.
+    if stored and stored.audience != campaign.audience and stored.status != Campaign.Status.DRAFT:
+        raise ValidationError(
+            {"audience": _("Responden kampanye tidak dapat diubah setelah kampanye pernah dibuka.")}
+        )
     campaign.full_clean()
     campaign.save()
     after = _campaign_state(campaign)
@@ -101,8 +113,11 @@ def ensure_links(actor: Actor, campaign: Campaign) -> list[PublicLink]:
     """Create the missing links: one per campaign unit and one per active service of it that year.
 
     Returns the links created (none on a rerun). Existing links, and their tokens, are never touched:
-    posters with their QR codes are already printed.
+    posters with their QR codes are already printed. An internal campaign gets none: it is answered
+    through one-time invitations only.
     """
+    if campaign.audience == Campaign.Audience.INTERNAL:
+        return []
     year = campaign.period.start.year
     units = list(campaign.units.all())
     existing = set(PublicLink.objects.filter(campaign=campaign).values_list("unit_id", "service_id"))
@@ -146,7 +161,7 @@ def _check_bundle(versions: Sequence[InstrumentVersion], units: list[Unit]) -> N
 
 
 def _campaign_state(campaign: Campaign) -> dict[str, Any]:
-    state = snapshot(campaign, ["name", "period_id", "status"])
+    state = snapshot(campaign, ["name", "period_id", "status", "audience"])
     if campaign.pk:
         bundle = campaign.campaign_versions.order_by("order").values_list("version_id", flat=True)
         state["versions"] = list(bundle)

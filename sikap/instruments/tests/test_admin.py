@@ -112,6 +112,7 @@ def test_a_campaign_added_in_the_admin_keeps_the_bundle_order_and_opens_with_lin
     period = make_period()
     data = {
         "name": "Kampanye admin",
+        "audience": "public",
         "period": period.pk,
         "units": [world.division.pk],
         "campaign_versions-TOTAL_FORMS": 2,

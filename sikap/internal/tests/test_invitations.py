@@ -172,7 +172,7 @@ def test_closed_campaigns_take_no_answers(internal: Internal) -> None:
     assert not Submission.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_simultaneous_posts_of_one_token_store_one_answer() -> None:
     import threading
 
