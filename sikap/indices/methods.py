@@ -76,6 +76,9 @@ class Method:
     # How far below its roll-up (on the index's own scale) a unit is flagged on equity pages, unless the
     # version's scoring says ("flag_below").
     flag_below: float = 0.25
+    # A roll-up's index (a weighted mean of units' indices, on the index's own scale) as its reported
+    # score and grade, under a category profile: (score, grade). None: roll-ups are pooled only.
+    grade_index: Callable[[InstrumentVersion, Fraction, str], tuple[float, str]] | None = None
 
 
 REGISTRY: dict[str, Method] = {}
@@ -318,6 +321,23 @@ def _times(value: Fraction | None, factor: int) -> float | None:
     return float(value * factor) if value is not None else None
 
 
+def _ilk_grade(version: InstrumentVersion, index: Fraction, profile: str) -> tuple[float, str]:
+    from sikap.scoring._numbers import round_half_up
+    from sikap.scoring.grades import IKM_GRADES_14_2017
+
+    score = round_half_up(index * 25, 2)
+    return float(score), IKM_GRADES_14_2017.grade_for(score).grade
+
+
+def _integrity_grade(version: InstrumentVersion, index: Fraction, profile: str) -> tuple[float, str]:
+    from sikap.scoring import integrity
+    from sikap.scoring._numbers import round_half_up
+
+    score = round_half_up(index, 2)
+    chosen = integrity.PROFILES.get(profile) or integrity.PROFILES[integrity.DEFAULT_PROFILE]
+    return float(score), chosen.category_for(score)
+
+
 def _ilk_convention(version: InstrumentVersion) -> str:
     weights = (version.scoring or {}).get("perspective_weights") or {}
     if len({str(w) for w in weights.values()}) <= 1:
@@ -395,6 +415,7 @@ ILK = register(
         score_groups=_ilk,
         internal=True,
         respondent_interval=False,
+        grade_index=_ilk_grade,
     )
 )
 INTEGRITY = register(
@@ -408,5 +429,6 @@ INTEGRITY = register(
         internal=True,
         respondent_interval=False,
         flag_below=5.0,
+        grade_index=_integrity_grade,
     )
 )
