@@ -19,8 +19,11 @@ from typing import Any
 
 from django.db.models import F, Q, QuerySet, Sum
 
+from sikap.indices.groups import element_group_rows, group_respondent_rows
+from sikap.indices.groups import element_groups as element_groups
+from sikap.indices.groups import floor_of as floor_of
 from sikap.indices.methods import method_of
-from sikap.indices.models import AnswerTally, ElementGroupTally, ElementTally, GroupTally, RespondentTally
+from sikap.indices.models import AnswerTally, ElementTally, GroupTally, RespondentTally
 from sikap.indices.results import Group, IndexResult, result_from_rows, statuses
 from sikap.indices.scope import ONE as ONE
 from sikap.indices.scope import GroupKey as GroupKey
@@ -188,62 +191,19 @@ def _pooled(
             _pool(answers.setdefault(key, {}).setdefault(row["element_id"], {}), row, ELEMENT_SUMS)
     groups: dict[Any, dict[str, Group]] = {}
     if group_by:
-        for row in _element_group_rows(scope, dims, group_by):
+        for row in element_group_rows(scope, dims, group_by):
             if floor and unit_of(row) in small:
                 continue
             for key in keys(row):
                 group = groups.setdefault(key, {}).setdefault(row["category"], Group())
                 _pool(group.elements.setdefault(row["element_id"], {}), row, ELEMENT_SUMS)
-        for row in group_rows_by(scope, dims, group_by):
+        for row in group_respondent_rows(scope, dims, group_by):
             if floor and unit_of(row) in small:
                 continue
             for key in keys(row):
                 group = groups.setdefault(key, {}).setdefault(row["category"], Group())
                 group.respondents += row["n_"] or 0
     return Pooled(answers, totals, groups, left_out)
-
-
-def _element_group_rows(scope: Scope, dims: Iterable[str], dimension: str) -> QuerySet[Any]:
-    """Per `dims`, category of one breakdown and element: the element's moments (one query)."""
-    sums = {"count": Sum("n"), "total": Sum("total"), "sumsq": Sum("sumsq"), "na": Sum("na")}
-    rows = ElementGroupTally.objects.filter(scope.where(services=False), dimension=dimension)
-    return rows.values(*dims, "category", "element_id").annotate(**sums).order_by()
-
-
-def group_rows_by(scope: Scope, dims: Iterable[str], dimension: str) -> QuerySet[Any]:
-    """Per `dims` and category of one breakdown: respondents `n_` (one query)."""
-    rows = GroupTally.objects.filter(scope.where(), dimension=dimension)
-    return rows.values(*dims, "category").annotate(n_=Sum("n")).order_by()
-
-
-def element_groups(scope: Scope, dimensions: Iterable[str] | None = None) -> dict[tuple[str, str], Group]:
-    """Per (breakdown, category): element moments and respondents, for versions whose method keeps
-    them (`Method.element_groups`): breakdowns of internal indices are scored by their method. Two
-    queries."""
-    found: dict[tuple[str, str], Group] = {}
-    sums = {"count": Sum("n"), "total": Sum("total"), "sumsq": Sum("sumsq"), "na": Sum("na")}
-    rows = ElementGroupTally.objects.filter(scope.where(services=False))
-    people = GroupTally.objects.filter(scope.where())
-    if dimensions is not None:
-        wanted = list(dimensions)
-        rows, people = rows.filter(dimension__in=wanted), people.filter(dimension__in=wanted)
-    for row in rows.values("dimension", "category", "element_id").annotate(**sums).order_by():
-        group = found.setdefault((row["dimension"], row["category"]), Group())
-        group.elements[row["element_id"]] = {name: row[name] or 0 for name in ELEMENT_SUMS}
-    for row in people.values("dimension", "category").annotate(n_=Sum("n")).order_by():
-        found.setdefault((row["dimension"], row["category"]), Group()).respondents += row["n_"] or 0
-    return found
-
-
-def floor_of(version: InstrumentVersion, period: Period) -> tuple[int, str]:
-    """An internal version's k and integrity profile for the period (one query); (0, "") for a public
-    one, whose figures stay as they always were (no query)."""
-    if not method_of(version).internal:
-        return 0, ""
-    from sikap.internal.queries import rules_for
-
-    rules = rules_for(version, period)
-    return rules.k, rules.integrity_profile
 
 
 def results(
