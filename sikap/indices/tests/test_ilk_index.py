@@ -65,3 +65,14 @@ def test_under_k_respondents_the_unit_is_withheld(world):
     assert result.suppressed and result.respondents == 5
     assert (result.index, result.score, result.grade, result.parts) == (None, None, "", [])
     assert all(e.mean is None for e in result.elements)
+
+
+def test_the_methods_template_renders_the_parts_and_the_renormalisation(world):
+    from django.template.loader import render_to_string
+
+    campaign = internal_campaign([world.division])
+    _five_respondents(campaign, world.division)
+    result = read.result(read.Scope([world.division.pk], campaign.period, version_of(campaign, "ILK")))
+    html = render_to_string(result.method.template, {"r": result})
+    assert "3,2889" in html and "Pengguna layanan" in html and "Kepegawaian" in html
+    assert "dinormalkan ulang" in html and "50,0 %" in html

@@ -61,3 +61,12 @@ def test_the_campaign_chooses_the_category_profile(world):
     campaign, version = _answered(world, profile="kpk-2023")
     result = read.result(read.Scope([world.division.pk], campaign.period, version))
     assert (result.score, result.grade) == (43.45, "Merah")
+
+
+def test_the_methods_template_renders_the_category_and_the_weakest_dimensions(world):
+    from django.template.loader import render_to_string
+
+    campaign, version = _answered(world)
+    result = read.result(read.Scope([world.division.pk], campaign.period, version))
+    html = render_to_string(result.method.template, {"r": result})
+    assert "43,45" in html and "Rentan" in html and "Transparansi" in html and "AN, SD, TI" in html
