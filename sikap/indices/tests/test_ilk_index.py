@@ -76,3 +76,11 @@ def test_the_methods_template_renders_the_parts_and_the_renormalisation(world):
     html = render_to_string(result.method.template, {"r": result})
     assert "3,2889" in html and "Pengguna layanan" in html and "Kepegawaian" in html
     assert "dinormalkan ulang" in html and "50,0 %" in html
+
+
+def test_the_trend_scores_each_period_by_perspective_too(world):
+    campaign = internal_campaign([world.division])
+    _five_respondents(campaign, world.division)
+    found = read.trend(read.Scope([world.division.pk], instrument="ILK"))
+    assert len(found) == 1 and found[0].index == pytest.approx(float(Fraction(148, 45)))
+    assert found[0].k == 5 and not found[0].suppressed
