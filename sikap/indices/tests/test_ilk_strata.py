@@ -119,3 +119,17 @@ def test_the_threshold_comes_from_the_versions_scoring(world):
     version.scoring = {**version.scoring, "flag_below": 0.5}  # in memory: published versions are immutable
     found = strata.rollup(world.ministry, version, campaign.period)
     assert found.flag_below == 0.5 and found.flagged == []
+
+
+def test_rollups_cost_the_same_queries_for_one_group_or_many(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    campaign, version = _answered(world)
+    version = type(version).objects.with_parts().get(pk=version.pk)
+    counts = []
+    for groups in ([world.ministry], [world.ministry, world.kanwil, world.other_kanwil]):
+        with CaptureQueriesContext(connection) as queries:
+            strata.rollups(groups, version, campaign.period)
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 14
