@@ -228,7 +228,7 @@ def results(
     pooled = _pooled(scope, members, per_period=False, group_by=method_of(version).group_by, floor=k)
     elements = list(version.elements.all())
     found = {}
-    for key in {*pooled.totals, *pooled.left_out}:
+    for key in [*pooled.totals, *(k for k in pooled.left_out if k not in pooled.totals)]:
         sums = pooled.totals.get(key, {})
         item = result_from_rows(
             version,
@@ -309,7 +309,7 @@ def results_over_periods(
     group_by = next((m.group_by for m in methods if m.group_by), "")
     pooled = _pooled(scope, members, per_period=True, group_by=group_by, floor=floor)
     found = {}
-    for key in {*pooled.totals, *pooled.left_out}:
+    for key in [*pooled.totals, *(k for k in pooled.left_out if k not in pooled.totals)]:
         k, profile = rules[(key[1], key[2])]
         sums = pooled.totals.get(key, {})
         item = result_from_rows(
