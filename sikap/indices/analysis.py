@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy as _
 
 from sikap import scoring
 from sikap.indices import read
+from sikap.indices.groups import units_with_k
 from sikap.indices.methods import method_of
 from sikap.indices.read import ElementMoments
-from sikap.indices.results import ElementStat, IndexResult
+from sikap.indices.results import ElementStat, IndexResult, result_from_rows
 from sikap.indices.targets import population
 from sikap.instruments.models import Field, InstrumentVersion
 from sikap.instruments.queries import breakdown_fields
@@ -171,7 +172,16 @@ def suppress(cells: list[Cell], min_cell: int) -> list[Cell]:
     return cells
 
 
-def _cell(version: InstrumentVersion, category: str, label: str, row: dict[str, Any], k: int) -> Cell:
+def _cell(
+    version: InstrumentVersion,
+    category: str,
+    label: str,
+    row: dict[str, Any],
+    k: int,
+    scored: IndexResult | None = None,
+) -> Cell:
+    if scored is not None:
+        return Cell(category, label, row["n_"] or 0, scored.index, scored.score)
     complete = row["complete_"] or 0
     mean = (row["total"] or 0) / (complete * k) if complete and k else None
     return Cell(category, label, row["n_"] or 0, mean, to_score(version, mean) if mean is not None else None)
@@ -206,18 +216,32 @@ def breakdowns(scope: read.Scope, *, by_service: bool = True) -> list[Breakdown]
     occupation for the standard ones) and per service, small cells suppressed.
 
     The threshold is the instrument's `min_cell` (default 5). Two queries, three with services.
+
+    An internal survey's version (`Method.internal`) uses its k when larger (one query more), pools only
+    units with at least k respondents (one more), and, when its method keeps element groups, scores each
+    cell by the method (the ILK or integrity index of the group; two queries instead of one).
     """
     version = scope.version
-    assert version is not None
+    assert version is not None and scope.period is not None
     k = len(version.elements.all())
+    method = method_of(version)
+    min_cell = version.instrument.min_cell
+    if method.internal:
+        floor, _profile = read.floor_of(version, scope.period)
+        min_cell = max(min_cell, floor)
+        scope = scope.replace(units=units_with_k(scope, floor))
+    scored = _scored_groups(scope, version) if method.element_groups else {}
     by_dimension = {}
     for spec, rows in profile_groups(version, read.group_rows(scope)):
         breakdown = by_dimension[spec.dimension] = Breakdown(spec.dimension, spec.title())
-        breakdown.cells = [_cell(version, row["category"], label, row, k) for row, label in rows]
+        breakdown.cells = [
+            _cell(version, row["category"], label, row, k, scored.get((spec.dimension, row["category"])))
+            for row, label in rows
+        ]
     if not by_service:
         result = list(by_dimension.values())
         for breakdown in result:
-            suppress(breakdown.cells, version.instrument.min_cell)
+            suppress(breakdown.cells, min_cell)
         return result
     service_rows = read.service_rows(scope)
     names = dict(
@@ -231,8 +255,27 @@ def breakdowns(scope: read.Scope, *, by_service: bool = True) -> list[Breakdown]
         services.cells.append(_cell(version, str(row["service_key"]), label, row, k))
     result = [*by_dimension.values(), services]
     for breakdown in result:
-        suppress(breakdown.cells, version.instrument.min_cell)
+        suppress(breakdown.cells, min_cell)
     return result
+
+
+def _scored_groups(scope: read.Scope, version: InstrumentVersion) -> dict[tuple[str, str], IndexResult]:
+    """Each (breakdown, category) scored by the version's method from its element moments (one query
+    more than the group rows): the group's index on the method's own scale, with its score."""
+    assert scope.period is not None
+    elements = list(version.elements.all())
+    return {
+        key: result_from_rows(
+            version,
+            scope.period,
+            scope.with_suspect,
+            group.elements,
+            {"people": group.respondents},
+            intervals=False,
+            elements=elements,
+        )
+        for key, group in read.element_groups(scope).items()
+    }
 
 
 # --- equity across Kanwil and units -------------------------------------------------------------------

@@ -146,6 +146,39 @@ class GroupTally(models.Model):
         return f"{self.unit_id}/{self.dimension}={self.category}: {self.n}"
 
 
+class ElementGroupTally(models.Model):
+    """One element's answers at a unit within one demographic group (perspective, job type...).
+
+    Kept only for versions whose index method scores per group (`Method.element_groups`: the ILK needs
+    its item moments per perspective, and breakdowns of internal indices are scored by their method), so
+    a public SKM submission costs exactly what it did. `n` counts scores, `na` "not applicable / don't
+    know" answers beside them. No service key: internal surveys are about a unit, not a service.
+    """
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(max_length=10)
+    dimension = models.CharField(max_length=40)  # a breakdown field's `dimension` (perspektif...)
+    category = models.CharField(max_length=40)
+    element = models.ForeignKey(Element, on_delete=models.CASCADE, related_name="+")
+    n = models.BigIntegerField(default=0)
+    total = models.BigIntegerField(default=0)
+    sumsq = models.BigIntegerField(default=0)
+    na = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "version", "unit", "status", "dimension", "category", "element"],
+                name="element_group_tally_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.dimension}={self.category}/{self.element_id}: {self.n}"
+
+
 class Holiday(models.Model):
     """A national holiday (or collective leave day): not a working day for daily targets."""
 

@@ -115,6 +115,50 @@ def as_json(item: UnitIndex) -> dict[str, Any]:
     }
 
 
+def _figures(index: float | None, score: float | None, grade: str) -> dict[str, Any]:
+    return {
+        "index": round(index, 4) if index is not None else None,
+        "score": round(score, 2) if score is not None else None,
+        "grade": grade,
+    }
+
+
+def _parts(result: IndexResult) -> dict[str, Any]:
+    return {
+        part.key: {row.code: round(row.value, 4) if row.value is not None else None for row in part.rows}
+        for part in result.parts
+    }
+
+
+def internal_json(item: UnitIndex, rollup: Any = None, headcount: int | None = None) -> dict[str, Any]:
+    """`as_json` of an internal index (ILK, integrity): a unit's own result (`"method": "unit"`), or a
+    subtree's roll-up (`strata.RollUp`: the headcount-weighted index as the headline, the pooled and the
+    plain means beside it, the covered headcount). `"headcount"` is the unit's or the subtree's population;
+    a result under k has `"score": null` and `"suppressed": true`."""
+    found = as_json(item)
+    result = item.result
+    found.update(suppressed=result.suppressed, k=result.k, left_out=result.left_out)
+    if result.profile:
+        found["profile"] = result.profile
+    if rollup is None:
+        found.update(method="unit", headcount=headcount, parts=_parts(result), weakest=result.weakest)
+        return found
+    pooled = _figures(result.index, result.score, result.grade)
+    found.update(_figures(rollup.weighted.index, rollup.weighted.score, rollup.weighted.grade))
+    found.update(
+        method=rollup.weighted.rollup,
+        headcount=rollup.headcount,
+        covered_headcount=rollup.covered,
+        coverage=round(rollup.coverage, 4) if rollup.coverage is not None else None,
+        suppressed=rollup.suppressed or (rollup.weighted.index is None and result.suppressed),
+        pooled={**pooled, "respondents": result.respondents, "parts": _parts(result)},
+        plain_mean=_figures(rollup.plain.index, rollup.plain.score, rollup.plain.grade),
+        strata=len([s for s in rollup.strata if s.weight is not None]),
+        flagged=[s.unit.code for s in rollup.flagged],
+    )
+    return found
+
+
 # --- page reads: the default period, the versions of a period, targets and progress of many units ---------
 
 # Most specific first: a semester page is more useful than the year around it.

@@ -19,8 +19,12 @@ from typing import Any
 
 from django.db.models import F, Q, QuerySet, Sum
 
+from sikap.indices.groups import element_group_rows, group_respondent_rows
+from sikap.indices.groups import element_groups as element_groups
+from sikap.indices.groups import floor_of as floor_of
+from sikap.indices.methods import method_of
 from sikap.indices.models import AnswerTally, ElementTally, GroupTally, RespondentTally
-from sikap.indices.results import IndexResult, result_from_rows, statuses
+from sikap.indices.results import Group, IndexResult, result_from_rows, statuses
 from sikap.indices.scope import ONE as ONE
 from sikap.indices.scope import GroupKey as GroupKey
 from sikap.indices.scope import Nested as Nested
@@ -122,12 +126,36 @@ def _pool(target: dict[str, Any], row: Mapping[str, Any], names: Iterable[str]) 
         target[name] = (target.get(name) or 0) + (row[name] or 0)
 
 
+@dataclass
+class Pooled:
+    """Rows pooled per key (a group, or (group, period id, version id)): element sums by element id,
+    respondent sums, element sums per category of a breakdown (for methods that score per group), and
+    the respondents of units under k left out (internal surveys)."""
+
+    answers: dict[Any, dict[int, dict[str, Any]]]
+    totals: dict[Any, dict[str, Any]]
+    groups: dict[Any, dict[str, Group]]
+    left_out: dict[Any, int]
+
+
 def _pooled(
-    scope: Scope, members: Mapping[int, GroupKey] | None, per_period: bool
-) -> tuple[dict[Any, dict[int, dict[str, Any]]], dict[Any, dict[str, Any]]]:
+    scope: Scope,
+    members: Mapping[int, GroupKey] | None,
+    per_period: bool,
+    *,
+    group_by: str = "",
+    floor: int = 0,
+) -> Pooled:
     """Element moments and respondent sums pooled per key: the group (`members` maps a unit id to its
-    group; None pools everything), with (period id, version id) when `per_period`. Two queries."""
-    dims = (["unit_id"] if members is not None else []) + (["period_id", "version_id"] if per_period else [])
+    group; None pools everything), with (period id, version id) when `per_period`. Two queries; two more
+    with `group_by` (element moments and respondents per category of that breakdown).
+
+    With a `floor` (an internal survey's k) a unit with fewer respondents than the floor is left out of
+    every group, so no roll-up carries its answers (nor lets them be found by subtraction); its
+    respondents are counted in `left_out`.
+    """
+    by_unit = members is not None or floor > 0
+    dims = (["unit_id"] if by_unit else []) + (["period_id", "version_id"] if per_period else [])
 
     def keys(row: Mapping[str, Any]) -> Iterable[Any]:
         groups = groups_of(members, row["unit_id"]) if members is not None else (ONE,)
@@ -135,15 +163,47 @@ def _pooled(
             return [(group, row["period_id"], row["version_id"]) for group in groups]
         return groups
 
+    def unit_of(row: Mapping[str, Any]) -> tuple[Any, ...]:
+        return (row["unit_id"], row.get("period_id"), row.get("version_id"))
+
+    people_rows = list(
+        RespondentTally.objects.filter(scope.where()).values(*dims).annotate(**PEOPLE_SUMS).order_by()
+    )
+    small: set[tuple[Any, ...]] = set()
+    left_out: dict[Any, int] = {}
+    if floor:
+        per_unit: dict[tuple[Any, ...], int] = {}
+        for row in people_rows:
+            per_unit[unit_of(row)] = per_unit.get(unit_of(row), 0) + (row["people"] or 0)
+        small = {unit for unit, n in per_unit.items() if 0 < n < floor}
+    totals: dict[Any, dict[str, Any]] = {}
+    for row in people_rows:
+        for key in keys(row):
+            if floor and unit_of(row) in small:
+                left_out[key] = left_out.get(key, 0) + (row["people"] or 0)
+                continue
+            _pool(totals.setdefault(key, {}), row, PEOPLE_SUMS)
     answers: dict[Any, dict[int, dict[str, Any]]] = {}
     for row in _element_rows(scope, dims):
+        if floor and unit_of(row) in small:
+            continue
         for key in keys(row):
             _pool(answers.setdefault(key, {}).setdefault(row["element_id"], {}), row, ELEMENT_SUMS)
-    totals: dict[Any, dict[str, Any]] = {}
-    for row in RespondentTally.objects.filter(scope.where()).values(*dims).annotate(**PEOPLE_SUMS).order_by():
-        for key in keys(row):
-            _pool(totals.setdefault(key, {}), row, PEOPLE_SUMS)
-    return answers, totals
+    groups: dict[Any, dict[str, Group]] = {}
+    if group_by:
+        for row in element_group_rows(scope, dims, group_by):
+            if floor and unit_of(row) in small:
+                continue
+            for key in keys(row):
+                group = groups.setdefault(key, {}).setdefault(row["category"], Group())
+                _pool(group.elements.setdefault(row["element_id"], {}), row, ELEMENT_SUMS)
+        for row in group_respondent_rows(scope, dims, group_by):
+            if floor and unit_of(row) in small:
+                continue
+            for key in keys(row):
+                group = groups.setdefault(key, {}).setdefault(row["category"], Group())
+                group.respondents += row["n_"] or 0
+    return Pooled(answers, totals, groups, left_out)
 
 
 def results(
@@ -157,23 +217,44 @@ def results(
     outside `members` are left out; None pools
     everything in scope under the key `ONE`. Groups without respondent tallies are absent. Without
     `intervals` the confidence intervals are left out (each costs a t quantile).
+
+    An internal survey's version (its method is `internal`) costs one query more for its rules, and
+    two more when its method scores per group: units with fewer than k respondents are left out of
+    every group, and a group resting on fewer than k respondents is returned withheld (`suppressed`).
     """
     version, period = scope.version, scope.period
     assert version is not None and period is not None, "results() reads one version in one period"
-    answers, totals = _pooled(scope, members, per_period=False)
+    k, profile = floor_of(version, period)
+    pooled = _pooled(scope, members, per_period=False, group_by=method_of(version).group_by, floor=k)
     elements = list(version.elements.all())
-    return {
-        key: result_from_rows(
+    found = {}
+    for key in [*pooled.totals, *(k for k in pooled.left_out if k not in pooled.totals)]:
+        sums = pooled.totals.get(key, {})
+        item = result_from_rows(
             version,
             period,
             scope.with_suspect,
-            answers.get(key, {}),
+            pooled.answers.get(key, {}),
             sums,
             intervals=intervals,
             elements=elements,
+            groups=pooled.groups.get(key, {}),
+            k=k or None,
+            profile=profile,
         )
-        for key, sums in totals.items()
-    }
+        _note_left_out(item, pooled.left_out.get(key, 0), sums)
+        found[key] = item
+    return found
+
+
+def _note_left_out(item: IndexResult, left_out: int, sums: Mapping[str, Any]) -> None:
+    """A group with units under k left out: withheld when what remains is under k (its respondent count
+    then says who answered), else its figures rest on the other units."""
+    item.left_out = left_out
+    if left_out and item.suppressed:
+        item.respondents += left_out
+    elif left_out and not sums.get("people"):
+        item.withhold().respondents = left_out
 
 
 def result(scope: Scope, *, intervals: bool = True) -> IndexResult:
@@ -194,8 +275,9 @@ def results_over_periods(
 ) -> dict[tuple[GroupKey, int, int], IndexResult]:
     """Results per (group, period id, version id) with respondents, for a scope without a fixed period
     (or version): four queries whatever the number of periods (three when `periods` are given)."""
-    answers, totals = _pooled(scope, members, per_period=True)
-    totals = {k: v for k, v in totals.items() if v.get("people")}
+    pooled = _pooled(scope, members, per_period=True)
+    answers = pooled.answers
+    totals = {k: v for k, v in pooled.totals.items() if v.get("people")}
     if periods is None:
         periods = (
             {scope.period.pk: scope.period}
@@ -207,17 +289,43 @@ def results_over_periods(
         .prefetch_related("elements")
         .in_bulk({v for _g, _p, v in totals})
     )
-    return {
-        key: result_from_rows(
+    methods = [method_of(v) for v in versions.values()]
+    if not any(m.internal for m in methods):
+        return {
+            key: result_from_rows(
+                versions[key[2]],
+                periods[key[1]],
+                scope.with_suspect,
+                answers.get(key, {}),
+                sums,
+                intervals=intervals,
+            )
+            for key, sums in totals.items()
+        }
+    # Internal surveys: each (period, version)'s rules (one query each), then the rows again with the
+    # strictest k as the floor and the method's groups.
+    rules = {(p, v): floor_of(versions[v], periods[p]) for _g, p, v in pooled.totals}
+    floor = max(k for k, _profile in rules.values())
+    group_by = next((m.group_by for m in methods if m.group_by), "")
+    pooled = _pooled(scope, members, per_period=True, group_by=group_by, floor=floor)
+    found = {}
+    for key in [*pooled.totals, *(k for k in pooled.left_out if k not in pooled.totals)]:
+        k, profile = rules[(key[1], key[2])]
+        sums = pooled.totals.get(key, {})
+        item = result_from_rows(
             versions[key[2]],
             periods[key[1]],
             scope.with_suspect,
-            answers.get(key, {}),
+            pooled.answers.get(key, {}),
             sums,
             intervals=intervals,
+            groups=pooled.groups.get(key, {}),
+            k=k or None,
+            profile=profile,
         )
-        for key, sums in totals.items()
-    }
+        _note_left_out(item, pooled.left_out.get(key, 0), sums)
+        found[key] = item
+    return found
 
 
 def trend(scope: Scope, *, intervals: bool = True) -> list[IndexResult]:

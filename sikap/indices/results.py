@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from sikap import scoring
-from sikap.indices.methods import Method, method_of
+from sikap.indices.methods import GroupMoments, Method, method_of
 from sikap.instruments.models import Element, InstrumentVersion
 from sikap.organisation.models import Period
 from sikap.responses.models import Submission
@@ -28,6 +28,40 @@ class ElementStat:
 
 
 @dataclass
+class Part:
+    """One row of a part of a result: a domain, a perspective, a dimension (code, label in the reader's
+    language, value on the index's own scale, and its 0-100 score where the method has one)."""
+
+    code: str
+    label: str
+    value: float | None
+    score: float | None = None
+    n: int | None = None  # respondents behind it, where known
+    weight: float | None = None  # its weight in the index, where it has one
+
+
+@dataclass
+class Parts:
+    """An ordered list of parts under one title ("domains", "perspectives", "dimensions")."""
+
+    key: str
+    title: str
+    rows: list[Part] = field(default_factory=list)
+
+    def values(self) -> dict[str, float | None]:
+        return {row.code: row.value for row in self.rows}
+
+
+@dataclass
+class Group:
+    """Pooled answers of one category of a breakdown (one perspective): per element id {"count", "total",
+    "sumsq", "na"} and its respondents; what a method that scores per group reads."""
+
+    elements: dict[int, dict[str, Any]] = field(default_factory=dict)
+    respondents: int = 0
+
+
+@dataclass
 class IndexResult:
     """One index for a set of units, an instrument version and a period, with how it was computed."""
 
@@ -45,11 +79,35 @@ class IndexResult:
     passed: bool | None = None  # WBK/WBBM threshold on 1-4
     threshold: float | None = None  # the threshold `passed` was judged against, on 1-4
     convention: str = ""
+    # Methods with parts (ILK domains and perspectives, integrity dimensions), in display order.
+    parts: list[Parts] = field(default_factory=list)
+    renormalised: bool = False  # a weighted part without respondents dropped out; weights renormalised
+    weakest: list[str] = field(default_factory=list)  # codes of the weakest parts, weakest first
+    # Internal surveys: the anonymity threshold, whether the figures are withheld (fewer than k
+    # respondents), the respondents of units under k left out of a roll-up, and the category profile.
+    k: int | None = None
+    suppressed: bool = False
+    left_out: int = 0
+    profile: str = ""
 
     @property
     def has_na(self) -> bool:
         """Whether any element was answered "not applicable / don't know" (pages then show the counts)."""
         return any(e.na for e in self.elements)
+
+    def part(self, key: str) -> Parts | None:
+        return next((p for p in self.parts if p.key == key), None)
+
+    def withhold(self) -> IndexResult:
+        """Withhold every figure resting on the answers (fewer than k respondents): index, score,
+        grade, element means, parts. The respondent count stays (participation is shown anyway)."""
+        self.suppressed = True
+        self.index = self.score = self.index_4 = None
+        self.grade = self.label = ""
+        self.ci95, self.passed, self.parts, self.weakest, self.renormalised = None, None, [], [], False
+        for element in self.elements:
+            element.n, element.mean, element.ci95, element.na = 0, None, None, 0
+        return self
 
     @property
     def method(self) -> Method:
@@ -89,6 +147,9 @@ def result_from_rows(
     *,
     intervals: bool = True,
     elements: list[Element] | None = None,
+    groups: dict[str, Group] | None = None,
+    k: int | None = None,
+    profile: str = "",
 ) -> IndexResult:
     """An IndexResult from already pooled rows, scored exactly as `compute` scores them.
 
@@ -96,11 +157,18 @@ def result_from_rows(
     `people` holds "people", "complete_n",
     "totals" and "totals_sq". Pass `elements` (or prefetch `version.elements`) when scoring many groups.
     Without `intervals` the confidence intervals are left out (None): each costs a t quantile, too slow
-    for hundreds of units on one page.
+    for hundreds of units on one page. `groups` (per category of the method's `group_by`) go to a
+    method that scores per group; `k` and `profile` are an internal survey's rules (the result is
+    withheld under k respondents; `profile` names the integrity categories).
     """
     elements = elements if elements is not None else list(version.elements.all())
     result = IndexResult(
-        version=version, period=period, with_suspect=with_suspect, respondents=people.get("people") or 0
+        version=version,
+        period=period,
+        with_suspect=with_suspect,
+        respondents=people.get("people") or 0,
+        k=k,
+        profile=profile,
     )
     for element in elements:
         row = by_element.get(element.pk)
@@ -121,14 +189,34 @@ def result_from_rows(
         )
     if not result.respondents:
         return result
+    if k is not None and result.respondents < k:
+        return result.withhold()
     # An element answered only "not applicable" has no score: the method sees it as unanswered.
     scored = [e for e in elements if e.pk in by_element and by_element[e.pk]["count"]]
     sums = {e.code: by_element[e.pk]["total"] for e in scored}
     counts = {e.code: by_element[e.pk]["count"] for e in scored}
+    method = method_of(version)
     try:
-        method_of(version).score(result, version, sums, counts)
+        if method.score_groups is not None and groups is not None:
+            by_code = {e.pk: e.code for e in elements}
+            method.score_groups(result, version, sums, counts, _group_moments(groups or {}, by_code))
+        else:
+            method.score(result, version, sums, counts)
     except NoAnswersError:
         return result
-    if intervals:
+    if intervals and method.respondent_interval:
         _score_interval(result, version, len(elements), people)
     return result
+
+
+def _group_moments(groups: dict[str, Group], codes: dict[int, str]) -> dict[str, GroupMoments]:
+    """Per category: the (sum, n) of each answered element by code, and the respondents."""
+    found = {}
+    for category, group in groups.items():
+        moments = {
+            codes[pk]: (row["total"] or 0, row["count"] or 0)
+            for pk, row in group.elements.items()
+            if pk in codes and row["count"]
+        }
+        found[category] = GroupMoments(moments, group.respondents)
+    return found

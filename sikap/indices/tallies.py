@@ -3,6 +3,8 @@
 `on_submission_changed` runs inside the transaction that stores or re-reviews a submission: it takes
 the submission out of its old status bucket and adds it to the new one with one multi-row upsert per
 tally table. `rebuild` recomputes the same tallies with GROUP BY queries; both give identical integers.
+Element moments per breakdown category (`ElementGroupTally`) are kept only for versions whose method
+scores per group (the internal ILK and integrity surveys), so public submissions cost what they did.
 
 An answer "not applicable / don't know" (value None) is never a score: it is an answer tally row of its
 own (`not_applicable`, value and importance 0), counted in the element tally's `na` and in none of its
@@ -20,8 +22,8 @@ from typing import Any
 from django.db import connection, models, transaction
 from django.db.models import Prefetch
 
-from sikap.indices.models import AnswerTally, ElementTally, GroupTally, RespondentTally
-from sikap.instruments.models import Element, Field
+from sikap.indices.models import AnswerTally, ElementGroupTally, ElementTally, GroupTally, RespondentTally
+from sikap.instruments.models import Element, Field, InstrumentVersion
 from sikap.instruments.profile import band_of
 from sikap.instruments.queries import breakdown_fields
 from sikap.organisation.models import Period
@@ -36,6 +38,17 @@ MAX_PARAMETERS = 30_000  # per statement; SQLite allows 32,766
 def element_count(version_id: int) -> int:
     """Elements of a version; published versions never change, so the count is cached per process."""
     return Element.objects.filter(version_id=version_id).count()
+
+
+@cache
+def keeps_element_groups(version_id: int) -> bool:
+    """Whether a version's method scores per group (`Method.element_groups`), so its element moments are
+    kept per breakdown category too; cached per process like `element_count`."""
+    from sikap.indices.methods import REGISTRY
+
+    method = InstrumentVersion.objects.filter(pk=version_id).values_list("method", flat=True).first()
+    found = REGISTRY.get(method or "")
+    return found is not None and found.element_groups
 
 
 @dataclass(frozen=True)
@@ -94,6 +107,7 @@ class Batch:
         self.elements: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0] * len(ELEMENT_SUMS))
         self.respondents: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
         self.groups: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+        self.element_groups: dict[tuple[Any, ...], list[int]] = defaultdict(lambda: [0, 0, 0, 0])
 
     def add(self, submission: Submission, answers: AnswerTriples, status: str, sign: int) -> None:
         service_key = submission.service_id or 0
@@ -120,6 +134,19 @@ class Batch:
             _add(self.respondents[base], delta)
             for dimension in dimensions_of(version_id):
                 _add(self.groups[(*base, dimension.key, dimension.category(submission))], delta)
+            if keeps_element_groups(version_id):
+                self._add_element_groups(submission, unit_key, version_id, triples, sign)
+
+    def _add_element_groups(
+        self, submission: Submission, unit_key: tuple[Any, ...], version_id: int, triples: list, sign: int
+    ) -> None:
+        """Each answer's moments (n, sum, sum of squares, na) in its respondent's category of every
+        breakdown of the version."""
+        for dimension in dimensions_of(version_id):
+            group = (*unit_key, dimension.key, dimension.category(submission))
+            for element_id, value, _importance in triples:
+                delta = [0, 0, 0, sign] if value is None else [sign, sign * value, sign * value * value, 0]
+                _add(self.element_groups[(*group, element_id)], delta)
 
     def write(self) -> None:
         _upsert(
@@ -155,6 +182,12 @@ class Batch:
             ["period_id", "version_id", "unit_id", "service_key", "status", "dimension", "category"],
             ["n", "complete", "total_sum", "total_sumsq"],
             [(*k, *v) for k, v in self.groups.items() if any(v)],
+        )
+        _upsert(
+            ElementGroupTally,
+            ["period_id", "version_id", "unit_id", "status", "dimension", "category", "element_id"],
+            ["n", "total", "sumsq", "na"],
+            [(*k, *v) for k, v in self.element_groups.items() if any(v)],
         )
 
 
@@ -239,13 +272,16 @@ def rebuild(periods: Sequence[Period] | None = None) -> None:
     period_ids = (
         [p.pk for p in periods] if periods is not None else list(Period.objects.values_list("pk", flat=True))
     )
-    for model in (AnswerTally, ElementTally, RespondentTally, GroupTally):
+    for model in (AnswerTally, ElementTally, RespondentTally, GroupTally, ElementGroupTally):
         model.objects.filter(period_id__in=period_ids).delete()
     answers, per_response, sums = _rebuild_sql()
+    element_groups = _element_group_sql()
     with connection.cursor() as cursor:
         for period_id in period_ids:
             cursor.execute(answers, [period_id])
             cursor.execute(_element_sql(), [period_id])
+            for sql in element_groups:
+                cursor.execute(sql, [period_id])
             cursor.execute(f"DROP TABLE IF EXISTS {PER_RESPONSE}")
             cursor.execute(per_response, [period_id])
             if connection.vendor == "postgresql":
@@ -275,6 +311,30 @@ def _element_sql() -> str:
                SUM(value * {paired}), SUM(importance * n), SUM({na})
         FROM {q(AnswerTally._meta.db_table)} WHERE period_id = %s
         GROUP BY {key}"""
+
+
+def _element_group_sql() -> list[str]:
+    """Per breakdown of the versions that keep element groups: one GROUP BY over the answers."""
+    q = connection.ops.quote_name
+    t = {m: q(m._meta.db_table) for m in (ElementGroupTally, Answer, Response, Submission)}
+    counted = ", ".join(f"'{s}'" for s in COUNTED)
+    found = []
+    for dimension, versions in all_dimensions().items():
+        kept = [int(v) for v in versions if keeps_element_groups(v)]
+        if not kept:
+            continue
+        category = dimension.sql("s")
+        found.append(f"""
+        INSERT INTO {t[ElementGroupTally]} (period_id, version_id, unit_id, status, dimension, category,
+                                            element_id, n, total, sumsq, na)
+        SELECT s.period_id, r.version_id, s.unit_id, s.status, {profile.sql_literal(dimension.key)},
+               {category}, a.element_id, COUNT(a.value), SUM(COALESCE(a.value, 0)),
+               SUM(COALESCE(a.value * a.value, 0)), SUM(CASE WHEN a.not_applicable THEN 1 ELSE 0 END)
+        FROM {t[Answer]} a JOIN {t[Response]} r ON a.response_id = r.id
+        JOIN {t[Submission]} s ON r.submission_id = s.id
+        WHERE s.status IN ({counted}) AND s.period_id = %s AND r.version_id IN ({", ".join(map(str, kept))})
+        GROUP BY s.period_id, r.version_id, s.unit_id, s.status, {category}, a.element_id""")
+    return found
 
 
 def _rebuild_sql() -> tuple[str, str, list[str]]:

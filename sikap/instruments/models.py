@@ -25,6 +25,8 @@ class Instrument(models.Model):
         IKM = "ikm", _("IKM (PermenPANRB 14/2017)")
         PERCEPTION = "perception", _("Indeks persepsi (rata-rata skala 1-6)")
         MEAN = "mean", _("Rata-rata sederhana")
+        ILK = "ilk", _("ILK (Indeks Layanan Kesekretariatan)")
+        INTEGRITY = "integrity", _("Indeks integritas internal (0-100)")
 
     code = models.SlugField(_("kode"), max_length=20, unique=True)
     name = models.CharField(_("nama"), max_length=200)

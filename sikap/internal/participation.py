@@ -23,7 +23,8 @@ from sikap.indices.progress import Status
 from sikap.indices.targets import working_days
 from sikap.instruments.models import Campaign
 from sikap.internal.invitations import settings_of
-from sikap.internal.models import Headcount, InternalSettings, Invitation, RosterEntry
+from sikap.internal.models import InternalSettings, Invitation
+from sikap.internal.queries import headcounts
 from sikap.organisation.models import Unit
 from sikap.scoring.sampling import DEFAULT_MARGIN
 
@@ -74,22 +75,6 @@ def target_label(settings: InternalSettings) -> str:
     return str(settings.get_target_display())
 
 
-def headcounts(unit_ids: Iterable[int], period_id: int) -> dict[int, int]:
-    """Each unit's headcount in the period: the override, else the stored roster size, else the roster
-    entries counted (two queries)."""
-    ids = list(unit_ids)
-    found = {h.unit_id: h.value for h in Headcount.objects.filter(period_id=period_id, unit_id__in=ids)}
-    missing = [i for i in ids if i not in found]
-    if missing:
-        counted = (
-            RosterEntry.objects.filter(period_id=period_id, unit_id__in=missing)
-            .values("unit_id")
-            .annotate(n=Count("pk"))
-        )
-        found.update({row["unit_id"]: row["n"] for row in counted})
-    return {i: found.get(i, 0) for i in ids}
-
-
 def participation(
     campaign: Campaign, units: Iterable[Unit] | None = None, today: datetime.date | None = None
 ) -> list[Participation]:
@@ -102,7 +87,8 @@ def participation(
         .values("entry__unit_id")
         .annotate(invited=Count("pk"), answered=Count("pk", filter=Q(used=True)))
     }
-    people = headcounts(ids, campaign.period_id)
+    counted = headcounts(ids, campaign.period)
+    people = {i: counted.get(i, 0) for i in ids}
     settings = settings_of(campaign)
     days = working_days(campaign.period)
     day = today or timezone.localdate()

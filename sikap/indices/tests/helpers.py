@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Q
 
 from sikap.indices import read
-from sikap.indices.models import AnswerTally, ElementTally, GroupTally, RespondentTally
+from sikap.indices.models import AnswerTally, ElementGroupTally, ElementTally, GroupTally, RespondentTally
 from sikap.indices.results import IndexResult
 from sikap.instruments.models import Campaign, InstrumentVersion
 from sikap.organisation.models import Period, Unit
@@ -81,10 +81,10 @@ def random_submission(
 def tally_snapshot() -> dict[str, set[tuple]]:
     """Every non-empty tally row, as comparable tuples."""
     snap = {}
-    for model in (AnswerTally, ElementTally, RespondentTally, GroupTally):
+    for model in (AnswerTally, ElementTally, RespondentTally, GroupTally, ElementGroupTally):
         fields = [f.attname for f in model._meta.concrete_fields if f.attname != "id"]
         # An element answered only "not applicable" has an element tally with n 0 and na > 0.
-        present = Q(n__gt=0) | Q(na__gt=0) if model is ElementTally else Q(n__gt=0)
+        present = Q(n__gt=0) | Q(na__gt=0) if model in (ElementTally, ElementGroupTally) else Q(n__gt=0)
         snap[model.__name__] = {tuple(row) for row in model.objects.filter(present).values_list(*fields)}
     return snap
 

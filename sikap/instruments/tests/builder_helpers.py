@@ -33,7 +33,7 @@ def field_post(**fields: Any) -> dict[str, Any]:
     return data | rows("opt", options) | rows("band", bands)
 
 
-def create_instrument(client: Any, code: str = "ILK", **fields: Any) -> Any:
+def create_instrument(client: Any, code: str = "UJI", **fields: Any) -> Any:
     data = {
         "code": code,
         "name": "Indeks Layanan Kantor",

@@ -20,7 +20,7 @@ def bundle() -> list[InstrumentVersion]:
     return [standard("SKM"), standard("SPKP"), standard("SPAK")]
 
 
-def make_draft(code: str = "INTEGRITAS", *, elements: int = 2, **fields: Any) -> InstrumentVersion:
+def make_draft(code: str = "UJIDRAF", *, elements: int = 2, **fields: Any) -> InstrumentVersion:
     """A draft of a new instrument with `elements` simple elements on a 1-4 scale."""
     instrument, _ = Instrument.objects.get_or_create(
         code=code, defaults={"name": "Survei Integritas", "method": Instrument.Method.MEAN, "internal": True}

@@ -46,7 +46,7 @@ def test_a_leader_reads_and_previews_but_may_not_change(world, login):
     assert client.post(reverse("builder:version_status", args=[draft.pk, "terbitkan"])).status_code == 403
     assert client.post(reverse("builder:translate", args=[draft.pk]), {}).status_code == 403
     assert client.post(reverse("builder:draft_create", args=[draft.instrument.code])).status_code == 403
-    assert not Instrument.objects.filter(code="ILK").exists()
+    assert not Instrument.objects.filter(code="UJI").exists()
     assert not Element.objects.filter(code="X1").exists()
     assert (
         draft.elements.count() == 2

@@ -16,10 +16,10 @@ def test_an_admin_builds_translates_publishes_and_previews_an_instrument(world, 
     client = login(world.admin)
     response = create_instrument(client)
     assert response.status_code == 302
-    instrument = Instrument.objects.get(code="ILK")
+    instrument = Instrument.objects.get(code="UJI")
     assert instrument.method == "mean"
 
-    response = client.post(reverse("builder:draft_create", args=["ILK"]))
+    response = client.post(reverse("builder:draft_create", args=["UJI"]))
     version = InstrumentVersion.objects.get(instrument=instrument)
     assert response.url == reverse("builder:version", args=[version.pk])
     assert version.status == InstrumentVersion.Status.DRAFT
@@ -92,7 +92,7 @@ def test_an_admin_builds_translates_publishes_and_previews_an_instrument(world, 
 
     preview = client.get(reverse("builder:preview", args=[version.pk])).content.decode()
     assert "Pratinjau — jawaban tidak disimpan" in preview
-    assert 'name="ILK-L1"' in preview and 'name="ILK-L1-imp"' in preview
+    assert 'name="UJI-L1"' in preview and 'name="UJI-L1-imp"' in preview
     assert "Perempuan" in preview and 'name="age"' in preview and 'name="saran"' in preview
     assert "Sangat cepat" in preview  # the element's own label, on a star
     assert '<button type="submit" disabled>' in preview

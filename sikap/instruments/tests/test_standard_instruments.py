@@ -11,9 +11,16 @@ def version(code):
     return InstrumentVersion.objects.with_parts().get(instrument__code=code, number=1)
 
 
-def test_the_three_standard_instruments_exist_with_their_methods():
+def test_the_standard_instruments_exist_with_their_methods():
     methods = dict(Instrument.objects.values_list("code", "method"))
-    assert methods == {"SKM": "ikm", "SPKP": "perception", "SPAK": "perception"}
+    # The three public ones, and the internal ILK and integrity survey (issue 11).
+    assert methods == {
+        "SKM": "ikm",
+        "SPKP": "perception",
+        "SPAK": "perception",
+        "ILK": "ilk",
+        "INTEGRITAS": "integrity",
+    }
 
 
 def test_each_is_published_as_version_1():
@@ -76,5 +83,5 @@ def test_running_the_migration_again_changes_nothing():
 
     migration = import_module("sikap.instruments.migrations.0002_standard_instruments")
     migration.create_standard_instruments(apps, None)
-    assert InstrumentVersion.objects.count() == 3
+    assert InstrumentVersion.objects.count() == 5  # with the internal ILK and integrity survey (0009)
     assert version("SKM").elements.count() == 9

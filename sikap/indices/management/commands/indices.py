@@ -7,7 +7,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from sikap.indices.queries import as_json, unit_index, version_for
+from sikap.indices import strata
+from sikap.indices.methods import method_of
+from sikap.indices.queries import UnitIndex, as_json, internal_json, unit_index, version_for
 from sikap.indices.templatetags.indices_tags import idnum
 from sikap.instruments.models import DEFAULT_INSTRUMENT
 from sikap.organisation.models import Period, Unit
@@ -49,14 +51,36 @@ class Command(BaseCommand):
             for u in units
         ]
         if options["json"]:
-            payload = [as_json(i) for i in items]
+            if method_of(version).internal:
+                payload = self._internal(items, period, version, subtree, options["with_suspect"])
+            else:
+                payload = [as_json(i) for i in items]
             self.stdout.write(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False))
             return
         for item in items:
             r, p = item.result, item.progress
+            if r.suppressed:
+                self.stdout.write(
+                    f"{item.unit.name} · {period.name} · {version.instrument.code}: "
+                    f"n = {idnum(r.respondents, 0)}, disembunyikan (kurang dari k = {r.k} responden)"
+                )
+                continue
             self.stdout.write(
                 f"{item.unit.name} · {period.name} · {version.instrument.code}: "
                 f"n = {idnum(r.respondents, 0)}, nilai {idnum(r.score)} {r.grade} {r.label}; "
                 f"target {idnum(p.target.minimum, 0)}, tercapai {idnum(p.attained, 0)} "
                 f"({idnum(p.percent, 1)} %), {p.status.label}"
             )
+
+    def _internal(
+        self, items: list[UnitIndex], period: Any, version: Any, subtree: bool, with_suspect: bool
+    ) -> list[dict[str, Any]]:
+        """Internal indices: a unit's own result with its headcount, or its subtree's roll-up."""
+        from sikap.internal.queries import headcounts
+
+        units = [i.unit for i in items]
+        if not subtree:
+            people = headcounts([u.pk for u in units], period)
+            return [internal_json(i, headcount=people.get(i.unit.pk)) for i in items]
+        found = strata.rollups(units, version, period, with_suspect=with_suspect)
+        return [internal_json(i, found[i.unit.pk]) for i in items]
