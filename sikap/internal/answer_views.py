@@ -1,8 +1,9 @@
 """The invited employee's pages: type a code, answer the internal form, thank-you.
 
 An invitation that is unknown, already used, or whose campaign is not open all answer the same page
-(410), so the page never tells anyone whether a code was ever valid or has been used. The pages send no
-referrer, so the token in the address does not leave with a click.
+(410), so the page never tells anyone whether a code was ever valid or has been used. The pages send a
+referrer to this site only ("same-origin"), so the token in the address never leaves with a click to
+another site; "no-referrer" would make browsers post `Origin: null`, which the CSRF check refuses.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from sikap.responses.validation import clean_submission
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -51,7 +51,7 @@ def test_an_employee_answers_once_and_the_answer_keeps_only_coarse_attributes(in
     url = reverse("internal_answer", args=[token])
     page = Client().get(url)
     assert page.status_code == 200
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     text = page.content.decode()
     assert "Tentang Saudara" not in text  # the profile comes from the roster, it is not asked
     response = Client().post(url, {**ANSWERS, "jenis_kelamin": "L", "perspektif": "pimpinan"})
