@@ -41,14 +41,14 @@ PUBLIC_MAX_AGE = 300
 def index(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()[:100]
     page = Paginator(queries.latest_per_unit(search), PER_PAGE).get_page(request.GET.get("halaman"))
-    rows = queries.with_results(list(page))
+    rows = queries.with_warnings(queries.with_results(list(page)))
     return render(request, "publication/index.html", {"page": page, "rows": rows, "search": search})
 
 
 @require_safe
 def unit_results(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_object_or_404(Unit, code=code)
-    rows = queries.with_results(queries.unit_publications(unit))
+    rows = queries.with_warnings(queries.with_results(queries.unit_publications(unit)))
     wanted = request.GET.get("periode")  # a published period of the unit; the latest by default
     selected = next((r for r in rows if wanted is None or str(r.period.pk) == wanted), None)
     if selected is None:
