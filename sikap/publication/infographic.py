@@ -195,7 +195,13 @@ def _caution_band(cautions: Sequence[Caution], top: int) -> dict[str, Any] | Non
     sample = next((c for c in cautions if c.code == SAMPLE_BELOW_TARGET), None)
     if sample is None:
         return None
-    text, room = sample.short, WIDTH - 2 * MARGIN - 2 * 24
+    # `sample.short` is a whole sentence, too long for one line at a readable size: the image says the
+    # condition with its figures, and its description says the whole caution.
+    text = _("Sampel belum memenuhi minimal (%(attained)s dari %(minimum)s responden)") % {
+        "attained": idnum(sample.attained, 0),
+        "minimum": idnum(sample.minimum, 0),
+    }
+    room = WIDTH - 2 * MARGIN - 2 * 24
     size = next((s for s in CAUTION_SIZES if text_width(text, s, bold=True) <= room), CAUTION_SIZES[-1])
     return {
         "text": wrap(text, room, size, bold=True, max_lines=1)[0],

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from sikap.followup.queries import EMPTY, PublicFollowUp, Stats, completion_stats, done_items_public
 from sikap.indices import read, targets
+from sikap.indices.progress import sample_condition
 from sikap.indices.results import IndexResult
 from sikap.indices.templatetags.indices_tags import idnum
 from sikap.instruments.models import DEFAULT_INSTRUMENT
@@ -79,11 +80,10 @@ class Caution:
 
     @property
     def short(self) -> str:
-        """The caution in a few words, put before the grade it conditions."""
+        """The caution in a sentence put before the grade it conditions: for the sample, the one
+        `sample_condition` every page says before a threshold claim."""
         if self.code == SAMPLE_BELOW_TARGET:
-            return (
-                _("Sampel belum memenuhi minimum (%(attained)s dari %(minimum)s responden)") % self._figures()
-            )
+            return sample_condition(self.attained, self.minimum)
         return _("Periode masih berjalan sampai %(end)s") % self._figures()
 
     def _figures(self) -> dict[str, str]:

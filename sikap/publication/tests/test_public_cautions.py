@@ -15,8 +15,12 @@ from sikap.publication.infographic import layout
 
 pytestmark = pytest.mark.django_db
 SVG = "{http://www.w3.org/2000/svg}"
-SHORT = "Sampel belum memenuhi minimum (12 dari {minimum} responden)"
-SHORT_EN = "Sample below the minimum (12 of {minimum} respondents)"
+# The condition every page says before a threshold claim (`progress.sample_condition`).
+SHORT = "Sampel belum memenuhi minimal (12 dari {minimum}): hasil belum dapat dinyatakan memenuhi ambang"
+SHORT_EN = (
+    "The sample is below its minimum (12 of {minimum}): the result cannot yet be said to meet the threshold"
+)
+LINE = "Sampel belum memenuhi minimal (12 dari {minimum} responden)"  # the image's one line
 
 
 def figures(world, period):
@@ -31,10 +35,10 @@ def test_below_the_minimum_the_list_and_the_unit_page_say_so_before_the_grade(
     assert result.respondents == 12 < minimum
     short = SHORT.format(minimum=minimum)
     listing = client.get("/hasil/").content.decode()
-    assert f'{short}:</span> <span class="grade">{result.grade}</span>' in listing
+    assert f'{short}.</span> <span class="grade">{result.grade}</span>' in listing
 
     page = client.get(f"/hasil/{world.division.code}/").content.decode()
-    assert f"{short}:</span> {result.grade}</td>" in page  # the periods table
+    assert f"{short}.</span> {result.grade}</td>" in page  # the periods table
     card = page.index(f'<span class="big">{result.grade}</span>')
     assert page.index("Baca dulu sebelum angka di bawah ini") < page.index('class="figures"')
     whole = "Sampel di bawah target minimal: 12 responden diterima dari minimal"
@@ -74,7 +78,7 @@ def test_in_english_the_statement_comes_before_the_grade_too(world, client, publ
     short = SHORT_EN.format(minimum=minimum)
     client.cookies["django_language"] = "en"
     listing = client.get("/hasil/").content.decode()
-    assert f'{short}:</span> <span class="grade">{result.grade}</span>' in listing
+    assert f'{short}.</span> <span class="grade">{result.grade}</span>' in listing
     page = client.get(f"/hasil/{world.division.code}/").content.decode()
     assert "Read this before the figures below" in page and "Sampel" not in page
     whole = "Sample below the minimum target: 12 respondents accepted of a minimum of"
@@ -84,7 +88,7 @@ def test_in_english_the_statement_comes_before_the_grade_too(world, client, publ
         < page.index(f'<span class="big">{result.grade}</span>')
     )
     clock.set(2026, 12, 1)
-    assert "Period still running until 31 December 2026" in client.get("/hasil/").content.decode()
+    assert "Period still open until 31 December 2026" in client.get("/hasil/").content.decode()
 
 
 def texts_and_desc(svg: str) -> tuple[list[str], str]:
@@ -97,11 +101,11 @@ def test_the_infographic_states_a_small_sample_before_the_grade_in_indonesian(
     world, client, published, period, clock
 ):
     result, minimum = figures(world, period)
-    short, performance = SHORT.format(minimum=minimum), f"Kinerja unit: {result.label}"
+    line, performance = LINE.format(minimum=minimum), f"Kinerja unit: {result.label}"
     client.cookies["django_language"] = "en"  # the image stays Indonesian, its statement too
     svg = client.get(f"/hasil/{world.division.code}/{period.pk}/infografis.svg").content.decode()
     lines, desc = texts_and_desc(svg)
-    assert lines.index(short) < lines.index(result.grade) < lines.index(performance)
+    assert lines.index(line) < lines.index(result.grade) < lines.index(performance)
     assert desc.startswith("Sampel di bawah target minimal: 12 responden diterima dari minimal")
 
 
