@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,10 +27,13 @@ from sikap.indices.results import ElementStat, IndexResult
 from sikap.indices.templatetags.indices_tags import idnum
 from sikap.lib.links import configured_base_url
 from sikap.organisation.models import Period, Unit
+from sikap.publication.queries import SAMPLE_BELOW_TARGET, Caution
 
 WIDTH, HEIGHT, MARGIN = 1080, 1350, 72
 FOOTER_TOP = HEIGHT - 90  # nothing of the flowing layout may pass this line
 ROW, LINE, BOX = 58, 44, 88  # an element row, a further line of its name, the follow-up box
+CAUTION_TOP, CAUTION_HEIGHT, CAUTION_SPACE = 28, 60, 80  # the band of a sample below its minimum
+CAUTION_SIZES = (30, 28, 26, 24, 22)  # its one line takes the largest size that fits the page
 GRADE_COLOURS = {"A": "#1e6b1e", "B": "#0b5394", "C": "#8a5a00", "D": "#a61b1b"}
 FONT_FILES = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}
 PNG_CACHE_SECONDS = 3600  # rasterising takes a few tenths of a second; the SVG itself is cheap
@@ -125,13 +129,19 @@ def layout(
     *,
     preview: bool,
     base_url: str = "",
+    cautions: Sequence[Caution] = (),
 ) -> dict[str, Any]:
-    """Everything the template draws, with positions; the elements shown shrink until the page fits."""
+    """Everything the template draws, with positions; the elements shown shrink until the page fits.
+
+    A sample below its minimum is stated in a band of one line between the header and the score, so it
+    is read before the score and the grade; everything below moves down to make room."""
     names = wrap(unit.name, WIDTH - 2 * MARGIN, 50, bold=True, max_lines=3)
     unit_lines = [Line(t, 164 + 62 * i) for i, t in enumerate(names)]
     period_y = unit_lines[-1].y + 58
     top = period_y + 44
-    score_y = top + 240
+    caution = _caution_band(cautions, top)
+    figures_top = top + (CAUTION_SPACE if caution else 0)
+    score_y = figures_top + 240
     elements = result.elements if result is not None else []
     for count in (3, 2, 1, 0):
         sections, bottom = _sections(*extremes(elements, count), score_y + 110)
@@ -158,7 +168,10 @@ def layout(
         "unit_lines": unit_lines,
         "period": Line(period.name, period_y),
         "header_height": top,
-        "score_label_y": top + 74,
+        "caution": caution,
+        # Every caution in words, said first in the image's description.
+        "cautions": [c.text for c in cautions],
+        "score_label_y": figures_top + 74,
         "score": idnum(result.score if result is not None else None),
         "score_y": score_y,
         "badge": {"x": WIDTH - MARGIN - 100, "y": score_y - 64, "colour": GRADE_COLOURS.get(grade, "#555")},
@@ -177,18 +190,42 @@ def layout(
     }
 
 
+def _caution_band(cautions: Sequence[Caution], top: int) -> dict[str, Any] | None:
+    """The band stating a sample below its minimum (`queries.warnings_of` decides), or None."""
+    sample = next((c for c in cautions if c.code == SAMPLE_BELOW_TARGET), None)
+    if sample is None:
+        return None
+    # `sample.short` is a whole sentence, too long for one line at a readable size: the image says the
+    # condition with its figures, and its description says the whole caution.
+    text = _("Sampel belum memenuhi minimal (%(attained)s dari %(minimum)s responden)") % {
+        "attained": idnum(sample.attained, 0),
+        "minimum": idnum(sample.minimum, 0),
+    }
+    room = WIDTH - 2 * MARGIN - 2 * 24
+    size = next((s for s in CAUTION_SIZES if text_width(text, s, bold=True) <= room), CAUTION_SIZES[-1])
+    return {
+        "text": wrap(text, room, size, bold=True, max_lines=1)[0],
+        "size": size,
+        "y": top + CAUTION_TOP,
+        "height": CAUTION_HEIGHT,
+        "text_y": top + CAUTION_TOP + (CAUTION_HEIGHT + size * 7 // 10) // 2,
+    }
+
+
 def render_svg(
     unit: Unit,
     period: Period,
     result: IndexResult | None,
     stats: Stats,
     *,
+    cautions: Sequence[Caution] = (),
     preview: bool = False,
     base_url: str = "",
 ) -> str:
-    """The infographic as SVG text, in Indonesian whatever the reader's language."""
+    """The infographic as SVG text, in Indonesian whatever the reader's language; `cautions` (see
+    `queries.warnings_of`) are written in Indonesian too, as they are read here."""
     with translation.override("id"):
-        context = layout(unit, period, result, stats, preview=preview, base_url=base_url)
+        context = layout(unit, period, result, stats, preview=preview, base_url=base_url, cautions=cautions)
         return render_to_string("publication/infographic.svg", context)
 
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from sikap.followup.queries import EMPTY, PublicFollowUp, Stats, completion_stats, done_items_public
 from sikap.indices import read, targets
+from sikap.indices.progress import sample_condition
 from sikap.indices.results import IndexResult
 from sikap.indices.templatetags.indices_tags import idnum
 from sikap.instruments.models import DEFAULT_INSTRUMENT
@@ -55,10 +56,42 @@ def result_of(unit: Unit, period: Period) -> IndexResult | None:
 
 @dataclass(frozen=True)
 class Caution:
-    """Something the approver must see before approving: `code` names it, `text` gives its figures."""
+    """Something a reader must see with the figures (the approver before approving, the public before
+    the grade): `code` names it, its figures are kept, and its sentences are written in the language
+    active when they are read (a page in the reader's, the infographic in Indonesian)."""
 
     code: str
-    text: str
+    attained: int = 0
+    minimum: int = 0
+    end: datetime.date | None = None
+
+    @property
+    def text(self) -> str:
+        """The whole caution, with its figures and what it means."""
+        if self.code == SAMPLE_BELOW_TARGET:
+            return _(
+                "Sampel di bawah target minimal: %(attained)s responden diterima dari minimal %(minimum)s "
+                "(kurang %(missing)s). Hasilnya belum mewakili pengguna layanan."
+            ) % {**self._figures(), "missing": idnum(self.minimum - self.attained, 0)}
+        return (
+            _("Periode masih berjalan sampai %(end)s: jumlah responden dan hasilnya masih dapat berubah.")
+            % self._figures()
+        )
+
+    @property
+    def short(self) -> str:
+        """The caution in a sentence put before the grade it conditions: for the sample, the one
+        `sample_condition` every page says before a threshold claim."""
+        if self.code == SAMPLE_BELOW_TARGET:
+            return sample_condition(self.attained, self.minimum)
+        return _("Periode masih berjalan sampai %(end)s") % self._figures()
+
+    def _figures(self) -> dict[str, str]:
+        return {
+            "attained": idnum(self.attained, 0),
+            "minimum": idnum(self.minimum, 0),
+            "end": formats.date_format(self.end, "j F Y") if self.end is not None else "",
+        }
 
 
 SAMPLE_BELOW_TARGET, PERIOD_OPEN = "sample", "open"
@@ -71,20 +104,9 @@ def warnings_of(
     found = []
     attained = result.respondents if result is not None else 0
     if attained < target.minimum:
-        text = _(
-            "Sampel di bawah target minimal: %(attained)s responden diterima dari minimal %(minimum)s "
-            "(kurang %(missing)s). Hasilnya belum mewakili pengguna layanan."
-        ) % {
-            "attained": idnum(attained, 0),
-            "minimum": idnum(target.minimum, 0),
-            "missing": idnum(target.minimum - attained, 0),
-        }
-        found.append(Caution(SAMPLE_BELOW_TARGET, text))
+        found.append(Caution(SAMPLE_BELOW_TARGET, attained=attained, minimum=target.minimum))
     if period.end >= today:
-        text = _(
-            "Periode masih berjalan sampai %(end)s: jumlah responden dan hasilnya masih dapat berubah."
-        ) % {"end": formats.date_format(period.end, "j F Y")}
-        found.append(Caution(PERIOD_OPEN, text))
+        found.append(Caution(PERIOD_OPEN, end=period.end))
     return found
 
 
@@ -112,6 +134,16 @@ class Row:
         return self.publication.next_step if self.publication is not None else str(NOT_PROPOSED_STEP)
 
     @property
+    def sample_caution(self) -> Caution | None:
+        """The accepted sample below the minimum, if it is: said before the grade on public pages."""
+        return next((w for w in self.warnings if w.code == SAMPLE_BELOW_TARGET), None)
+
+    @property
+    def open_caution(self) -> Caution | None:
+        """The period not yet ended, if it is: said with its figures on public pages."""
+        return next((w for w in self.warnings if w.code == PERIOD_OPEN), None)
+
+    @property
     def warning_codes(self) -> str:
         """The warnings shown, as the approve form sends them back (see `actions.approve_publication`)."""
         return ",".join(w.code for w in self.warnings)
@@ -124,6 +156,11 @@ def with_warnings(rows: list[Row], today: datetime.date | None = None) -> list[R
     for row in rows:
         row.warnings = warnings_of(row.period, row.result, goals[(row.unit.pk, row.period.pk)], today)
     return rows
+
+
+def row_of(unit: Unit, period: Period) -> Row:
+    """One unit's period with its figures and warnings (the bulk reads of one): what an image draws."""
+    return with_warnings([Row(unit, period, result_of(unit, period))])[0]
 
 
 def with_results(publications: list[Publication]) -> list[Row]:

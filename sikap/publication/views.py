@@ -19,6 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -41,14 +42,14 @@ PUBLIC_MAX_AGE = 300
 def index(request: HttpRequest) -> HttpResponse:
     search = request.GET.get("q", "").strip()[:100]
     page = Paginator(queries.latest_per_unit(search), PER_PAGE).get_page(request.GET.get("halaman"))
-    rows = queries.with_results(list(page))
+    rows = queries.with_warnings(queries.with_results(list(page)))
     return render(request, "publication/index.html", {"page": page, "rows": rows, "search": search})
 
 
 @require_safe
 def unit_results(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_object_or_404(Unit, code=code)
-    rows = queries.with_results(queries.unit_publications(unit))
+    rows = queries.with_warnings(queries.with_results(queries.unit_publications(unit)))
     wanted = request.GET.get("periode")  # a published period of the unit; the latest by default
     selected = next((r for r in rows if wanted is None or str(r.period.pk) == wanted), None)
     if selected is None:
@@ -62,8 +63,9 @@ def unit_results(request: HttpRequest, code: str) -> HttpResponse:
 def infographic(request: HttpRequest, code: str, period_id: int, fmt: str) -> HttpResponse:
     publication = get_object_or_404(queries.published(), unit__code=code, period_id=period_id)
     unit, period = publication.unit, publication.period
+    row = _image_figures(unit, period)
     stats = queries.follow_up(unit, period, items=False).stats
-    svg = render_svg(unit, period, queries.result_of(unit, period), stats, base_url=base_url(request))
+    svg = render_svg(unit, period, row.result, stats, cautions=row.warnings, base_url=base_url(request))
     response = _image(svg, fmt, f"infografis-{unit.code}-{period.pk}")
     patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
     return response
@@ -222,15 +224,24 @@ def send_back(request: HttpRequest, pk: int) -> HttpResponse:
 def preview(request: HttpRequest, code: str, period_id: int, fmt: str) -> HttpResponse:
     unit = access_for(request.user).require_view(get_object_or_404(Unit, code=code))
     period = get_object_or_404(Period, pk=period_id)
-    result = queries.result_of(unit, period)
-    if result is None:
+    row = _image_figures(unit, period)
+    if row.result is None:
         raise Http404
     live = Publication.objects.live().filter(unit=unit, period=period).exists()
     stats = queries.follow_up(unit, period, items=False).stats
-    svg = render_svg(unit, period, result, stats, preview=not live, base_url=base_url(request))
+    svg = render_svg(
+        unit, period, row.result, stats, cautions=row.warnings, preview=not live, base_url=base_url(request)
+    )
     response = _image(svg, fmt, f"pratinjau-{unit.code}-{period.pk}")
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def _image_figures(unit: Unit, period: Period) -> queries.Row:
+    """The figures and warnings an image draws, read in Indonesian as the image is drawn (the grade's
+    words and the element names are resolved when read)."""
+    with translation.override("id"):
+        return queries.row_of(unit, period)
 
 
 def _image(svg: str, fmt: str, name: str) -> HttpResponse:

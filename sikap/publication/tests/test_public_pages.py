@@ -116,7 +116,8 @@ def test_the_public_list_takes_the_same_queries_for_two_or_six_units(
 ):
     publish_period(world.admin, world.division, period)
     publish_period(world.admin, world.other_division, period)
-    with django_assert_num_queries(5):  # publications, tallies (2), versions and their elements
+    # publications, tallies (2), versions and their elements, minimums (overrides, service users)
+    with django_assert_num_queries(7):
         assert client.get("/hasil/").status_code == 200
     rng = random.Random(5)
     units = [make_unit(f"upt-{i}", parent=world.kanwil) for i in range(4)]
@@ -126,14 +127,15 @@ def test_the_public_list_takes_the_same_queries_for_two_or_six_units(
         for _ in range(5):
             random_submission(campaign, unit, rng)
         publish_period(world.admin, unit, later)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(7):
         page = client.get("/hasil/").content.decode()
     assert all(unit.name in page for unit in units)
 
 
 def test_a_unit_page_takes_a_fixed_number_of_queries(world, client, published, django_assert_num_queries):
-    # unit, publications, tallies (2), versions and elements, follow-up figures, "you said, we did"
-    with django_assert_num_queries(8):
+    # unit, publications, tallies (2), versions and elements, minimums (2), follow-up figures,
+    # "you said, we did"
+    with django_assert_num_queries(10):
         assert client.get(f"/hasil/{world.division.code}/").status_code == 200
 
 
