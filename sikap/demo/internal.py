@@ -278,7 +278,7 @@ class _Answers:
             n = min(len(pending), max(K, round(len(pending) * rng.uniform(*share))))
         plan = self._plan(unit, rng, past)
         free_text = n >= K
-        found = []
+        found: list[tuple[Invitation, Cleaned, datetime.date | None]] = []
         for invitation in pending[:n]:
             values = self._respondent(rng, invitation.entry, plan, free_text)
             cleaned = clean_submission(self.versions, values, enforce_required_fields=False)
