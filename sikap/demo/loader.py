@@ -1,5 +1,6 @@
 """Loads the Ministry of Law demo (provinces, unit tree, periods, catalogue, user counts, users, campaigns),
-then its synthetic survey responses (`sikap.demo.responses`) unless asked not to.
+then its synthetic survey responses (`sikap.demo.responses`) unless asked not to, and the internal surveys
+(`sikap.demo.internal`: rosters always; campaigns, invitations and answers with the responses).
 
 Everything is created through the action functions, so every row has its audit event (actor: system). The
 load is idempotent: it looks each thing up by its natural key (province code, unit code, period name, service
@@ -22,6 +23,7 @@ from sikap.demo.data.provinces import PROVINCES
 from sikap.demo.data.services import YEARS, specs_for, unit_users
 from sikap.demo.data.units import UNITS
 from sikap.demo.data.users import DEMO_USERS
+from sikap.demo.internal import load_internal
 from sikap.demo.responses import load_responses
 from sikap.instruments.demo import open_demo_campaigns
 from sikap.organisation.actions import (
@@ -102,6 +104,16 @@ def load_demo(*, responses: bool = True) -> Summary:
         summary.tally("campaigns").created += loaded.campaigns
         summary.tally("responses").created += loaded.created
         summary.tally("responses").existing += loaded.existing
+    # The internal surveys: rosters always; campaigns, invitations and answers with the responses.
+    internal = load_internal(ACTOR, answers=responses)
+    summary.tally("rosters").created += internal.rosters
+    summary.tally("rosters").existing += internal.rosters_existing
+    summary.tally("employees").created += internal.employees
+    if responses:
+        summary.tally("internal campaigns").created += internal.campaigns
+        summary.tally("internal campaigns").existing += internal.campaigns_existing
+        summary.tally("invitations").created += internal.invitations
+        summary.tally("internal answers").created += internal.answers
     return summary
 
 
@@ -246,5 +258,5 @@ def format_summary(summary: Summary, nouns: Iterable[str] | None = None) -> list
     lines = []
     for noun in nouns or summary.tallies:
         tally = summary.tally(noun)
-        lines.append(f"{noun:<12} {tally.created:>6} created {tally.existing:>6} already there")
+        lines.append(f"{noun:<18} {tally.created:>6} created {tally.existing:>6} already there")
     return lines

@@ -313,3 +313,43 @@ def answer(raw_token: str, cleaned: Cleaned, language: str = "id") -> Submission
         return responses.submit_internal(
             invitation.campaign, entry.unit, cleaned, entry.attributes(), language=language
         )
+
+
+def answer_many(
+    campaign: Campaign,
+    answered: Sequence[tuple[Invitation, Cleaned, datetime.date | None]],
+    *,
+    today: datetime.date | None = None,
+) -> list[Submission]:
+    """`answer` for many invitations of one open campaign at once (a bulk load such as the demo): each
+    used once, all in one transaction with their answers, which keep the roster's coarse attributes only.
+
+    Pass them in the order they were answered, each with its day (None: today) inside the campaign's
+    period and not after today. Any invitation unknown, already used or of another campaign refuses the
+    whole batch (`AlreadyUsed`) and stores nothing.
+    """
+    _require_open_internal(campaign)
+    day = today or timezone.localdate()
+    period = campaign.period
+    items = []
+    for invitation, cleaned, answered_on in answered:
+        on = answered_on or day
+        if invitation.campaign_id != campaign.pk:
+            raise AlreadyUsed()
+        if not period.start <= on <= period.end or on > day:
+            raise ValidationError(
+                _("Tanggal pengisian harus di dalam periode kampanye dan tidak sesudah hari ini.")
+            )
+        entry = invitation.entry
+        items.append(responses.InternalAnswer(entry.unit, cleaned, entry.attributes(), on))
+    ids = [invitation.pk for invitation, _c, _d in answered]
+    if len(set(ids)) != len(ids):
+        raise AlreadyUsed()
+    with transaction.atomic():
+        won = 0
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            won += Invitation.objects.filter(pk__in=chunk, campaign=campaign, used=False).update(used=True)
+        if won != len(ids):
+            raise AlreadyUsed()  # rolls the whole batch back
+        return responses.submit_internal_many(campaign, items)

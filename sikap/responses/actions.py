@@ -193,6 +193,91 @@ def submit_internal(
     return submission
 
 
+@dataclass(frozen=True)
+class InternalAnswer:
+    """One invited employee's answers for `submit_internal_many`: where, what, and the roster's coarse
+    attributes (nothing else about the person), on a day (None: today)."""
+
+    unit: Unit
+    cleaned: Cleaned
+    attributes: dict[str, str]
+    answered_on: datetime.date | None = None
+    language: str = "id"
+
+
+def submit_internal_many(campaign: Campaign, items: list[InternalAnswer]) -> list[Submission]:
+    """`submit_internal` for many employees at once: call it inside the transaction that marks their
+    invitations used. The same rules (roster attributes only, no link, hash, duration or audit row, the
+    day at midnight and no finer time), with bulk inserts and one tally update for the whole batch.
+
+    Rows are stored in the order given: callers pass them in the order they were answered (never in
+    roster order), so neither keys nor ids follow the invitations.
+    """
+    for item in items:
+        if item.cleaned.errors:
+            raise ValidationError(item.cleaned.errors)
+    today = timezone.localdate()
+    fresh = []
+    for item in items:
+        day = item.answered_on or today
+        submission = Submission(
+            campaign=campaign,
+            period_id=campaign.period_id,
+            unit=item.unit,
+            channel=Submission.Channel.INTERNAL,
+            created_at=timezone.make_aware(datetime.datetime.combine(day, datetime.time())),
+            answered_on=day,
+            language=item.language[:5],
+            suggestion=item.cleaned.feedback.get("suggestion", ""),
+            complaint=item.cleaned.feedback.get("complaint", ""),
+        )
+        extra = {code: text for code, text in item.cleaned.feedback.items() if code not in FEEDBACK_COLUMNS}
+        for code, value in {**extra, **item.attributes}.items():
+            if value not in (None, ""):
+                profile.store(submission, code, value)
+        fresh.append(submission)
+    submissions = Submission.objects.bulk_create(fresh, batch_size=500)
+    pairs = list(zip(submissions, items, strict=True))
+    responses = Response.objects.bulk_create(
+        [
+            Response(submission=submission, version_id=version_id)
+            for submission, item in pairs
+            for version_id, answers in item.cleaned.answers.items()
+            if answers
+        ],
+        batch_size=1000,
+    )
+    by_key = {(r.submission_id, r.version_id): r for r in responses}
+    Answer.objects.bulk_create(
+        [
+            Answer(
+                response=by_key[(submission.pk, version_id)],
+                element_id=e,
+                value=v,
+                not_applicable=v is None,
+                importance=imp,
+            )
+            for submission, item in pairs
+            for version_id, answers in item.cleaned.answers.items()
+            for e, (v, imp) in answers.items()
+        ],
+        batch_size=5000,
+    )
+    tallies.on_submissions_added(
+        [
+            (
+                s,
+                {
+                    vid: [(e, v, imp) for e, (v, imp) in ans.items()]
+                    for vid, ans in item.cleaned.answers.items()
+                },
+            )
+            for s, item in pairs
+        ]
+    )
+    return submissions
+
+
 def _new_submission(
     actor: Actor, visit: Visit, cleaned: Cleaned, signals: integrity.Signals, duration: int | None
 ) -> Submission:

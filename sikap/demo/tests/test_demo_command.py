@@ -16,6 +16,7 @@ from sikap.accounts.models import Membership, User
 from sikap.audit.models import AuditEvent
 from sikap.demo.data.services import UNIT_SEMESTER_TOTALS, _scale_to_total, semester_users, specs_for
 from sikap.demo.loader import DEMO_PASSWORD
+from sikap.internal.models import Headcount, RosterEntry
 from sikap.organisation.models import Period, Province, Service, ServiceUserCount, Unit
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +40,12 @@ def demo(django_db_setup, django_db_blocker):
             outer.__exit__(None, None, None)
 
 
+# Models whose every row has its own audit event (a roster's entries share their unit's import event).
+AUDITED = [Province, Unit, Period, Service, ServiceUserCount, User, Membership, Headcount]
+
+
 def model_counts():
-    models = [Province, Unit, Period, Service, ServiceUserCount, User, Membership, AuditEvent]
+    models = [*AUDITED, RosterEntry, AuditEvent]
     return {model.__name__: model.objects.count() for model in models}
 
 
@@ -170,10 +175,12 @@ def test_there_is_one_demo_user_per_role():
 
 def test_every_row_was_created_through_an_audited_action_by_the_system():
     counts = model_counts()
-    created = sum(counts[name] for name in counts if name != "AuditEvent")
-    models = [Province, Unit, Period, Service, ServiceUserCount, User, Membership]
-    labels = {model._meta.label_lower for model in models}
+    created = sum(counts[model.__name__] for model in AUDITED)
+    labels = {model._meta.label_lower for model in AUDITED}
     assert AuditEvent.objects.filter(object_type__in=labels).count() == created
+    # Each roster (unit and period) came from one import, audited on its headcount.
+    rosters = RosterEntry.objects.values("unit_id", "period_id").distinct().count()
+    assert AuditEvent.objects.filter(action="internal.roster_import").count() == rosters
     assert set(AuditEvent.objects.values_list("actor_name", flat=True)) == {"system"}
 
 
@@ -201,6 +208,7 @@ def test_it_prints_the_logins_and_accepts_no_responses():
     call_command("demo", "--print-logins", "--no-responses", stdout=out)
     text = out.getvalue()
     assert "operator.bhp.jakarta" in text
+    assert "pic.jabar" in text and "Administrator survei internal (PIC)" in text
     assert "Balai Harta Peninggalan Jakarta" in text
     assert DEMO_PASSWORD in text
 

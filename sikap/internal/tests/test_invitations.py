@@ -241,3 +241,54 @@ def test_the_invitations_command_prints_counts_only(internal: Internal) -> None:
     out = StringIO()
     call_command("invitations", "send", "--campaign", str(internal.campaign.pk), stdout=out)
     assert out.getvalue().strip() == "5 invited: 3 e-mailed, 2 on printed slips, 0 e-mails failed"
+
+
+def test_answer_many_uses_each_invitation_once_and_keeps_only_attributes_and_the_day(
+    internal: Internal,
+) -> None:
+    invitations.invite(internal.world.admin, internal.campaign)
+    pending = list(Invitation.objects.filter(campaign=internal.campaign).select_related("entry__unit"))
+    cleaned = invitations_cleaned(internal)
+    day = timezone.localdate() - datetime.timedelta(days=3)
+    stored = invitations.answer_many(
+        internal.campaign, [(pending[2], cleaned, day), (pending[0], cleaned, None)]
+    )
+    assert len(stored) == 2
+    assert set(Invitation.objects.filter(used=True).values_list("pk", flat=True)) == {
+        pending[0].pk,
+        pending[2].pk,
+    }
+    rows = Submission.objects.filter(campaign=internal.campaign).order_by("pk")
+    assert [s.answered_on for s in rows] == [day, timezone.localdate()]
+    for submission in rows:
+        assert submission.channel == Submission.Channel.INTERNAL
+        assert timezone.localtime(submission.created_at).time() == datetime.time(0, 0)
+        assert (submission.device_hash, submission.network_hash, submission.link_id) == ("", "", None)
+        assert set(submission.extra) <= {
+            "perspektif",
+            "jenis_jabatan",
+            "jenis_kelamin",
+            "kelompok_usia",
+            "masa_kerja",
+        }
+    assert rows[0].extra["perspektif"] == pending[2].entry.perspective
+    [row] = participation(internal.campaign)
+    assert (row.invited, row.answered) == (5, 2)
+
+
+def test_answer_many_refuses_the_whole_batch_for_a_used_or_repeated_invitation(internal: Internal) -> None:
+    invitations.invite(internal.world.admin, internal.campaign)
+    first, second, *_rest = Invitation.objects.filter(campaign=internal.campaign).select_related(
+        "entry__unit"
+    )
+    cleaned = invitations_cleaned(internal)
+    invitations.answer_many(internal.campaign, [(first, cleaned, None)])
+    with pytest.raises(invitations.AlreadyUsed):
+        invitations.answer_many(internal.campaign, [(second, cleaned, None), (first, cleaned, None)])
+    with pytest.raises(invitations.AlreadyUsed):
+        invitations.answer_many(internal.campaign, [(second, cleaned, None), (second, cleaned, None)])
+    with pytest.raises(ValidationError):
+        late = internal.period.end + datetime.timedelta(days=1)
+        invitations.answer_many(internal.campaign, [(second, cleaned, late)])
+    assert Submission.objects.count() == 1
+    assert not Invitation.objects.get(pk=second.pk).used

@@ -15,7 +15,9 @@ class Command(BaseCommand):
         "Load the Kementerian Hukum demo: 38 provinces, the unit tree (8 Eselon I units, 33 Kanwil with "
         "their divisions, 5 Balai Harta Peninggalan), periods 2024-2026, the 2025 and 2026 service "
         "catalogues with user counts, one demo user per role, survey campaigns, and synthetic responses "
-        "for the current semester and the two before it. Safe to run again: it only adds what is missing."
+        "for the current semester and the two before it; employee rosters of Setjen, three Kanwil and a "
+        "BHP with an internal ILK + integrity campaign per semester (invitations and answers) for the "
+        "current semester and the one before. Safe to run again: it only adds what is missing."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -27,8 +29,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-responses",
             action="store_true",
-            help="Build everything but the synthetic survey responses (for scripts and tests). Without it, "
-            "the demo adds about 25,000 respondents over the current semester and the two before it.",
+            help="Build everything but the synthetic survey responses and the internal campaigns (the "
+            "employee rosters are loaded). Without it, the demo adds about 25,000 public respondents over "
+            "the current semester and the two before it, and about 1,300 employees' answers to the internal "
+            "surveys.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
