@@ -130,12 +130,24 @@ def _parts(result: IndexResult) -> dict[str, Any]:
     }
 
 
-def internal_json(item: UnitIndex, rollup: Any = None, headcount: int | None = None) -> dict[str, Any]:
+def internal_json(
+    item: UnitIndex, rollup: Any = None, headcount: int | None = None, participation: Any = None
+) -> dict[str, Any]:
     """`as_json` of an internal index (ILK, integrity): a unit's own result (`"method": "unit"`), or a
     subtree's roll-up (`strata.RollUp`: the headcount-weighted index as the headline, the pooled and the
     plain means beside it, the covered headcount). `"headcount"` is the unit's or the subtree's population;
-    a result under k has `"score": null` and `"suppressed": true`."""
+    a result under k has `"score": null` and `"suppressed": true`. Target and status are the internal
+    campaign's participation (`participation`: invited, answered, its target), not a public minimum sample."""
     found = as_json(item)
+    if participation is not None:
+        found.update(
+            target=participation.target,
+            attained=participation.answered,
+            invited=participation.invited,
+            status=participation.status.value,
+            units_met=participation.units_met,
+            units_total=participation.units_total,
+        )
     result = item.result
     found.update(suppressed=result.suppressed, k=result.k, left_out=result.left_out)
     if result.profile:

@@ -140,3 +140,30 @@ def internal_overview(
         units = [u for u in campaign.units.order_by("path") if access.can_follow(u)]
         rows.append((campaign, rolled_up(participation(campaign, units, today))))
     return rows
+
+
+def for_version(
+    version: Any, period: Any, units: list[Unit], *, subtree: bool, today: datetime.date | None = None
+) -> dict[int, Participation]:
+    """Participation behind an internal index: per unit (or its subtree), from the latest internal campaign
+    of the period that carries the version; units outside every such campaign are absent. The target is
+    the campaign's (every employee, a percentage, or Krejcie-Morgan of the headcount), never the public
+    surveys' minimum sample."""
+    campaign = (
+        Campaign.objects.filter(audience=Campaign.Audience.INTERNAL, period=period, versions=version)
+        .select_related("period")
+        .order_by("-created_at", "-pk")
+        .first()
+    )
+    if campaign is None:
+        return {}
+    members = list(campaign.units.all())
+    rows = {row.unit.pk: row for row in participation(campaign, members, today) if row.unit is not None}
+    found = {}
+    for unit in units:
+        inside = [r for r in rows.values() if r.unit is not None and r.unit.path.startswith(unit.path)]
+        if subtree and inside:
+            found[unit.pk] = rolled_up(inside)
+        elif unit.pk in rows:
+            found[unit.pk] = rows[unit.pk]
+    return found

@@ -219,3 +219,32 @@ def test_rosters_are_deterministic():
     period = Period.objects.get(name=CURRENT)
     assert _roster_rows("kanwil-jabar-tu", 70, period) == _roster_rows("kanwil-jabar-tu", 70, period)
     assert _roster_rows("kanwil-jabar-tu", 70, period) != _roster_rows("kanwil-sumut-tu", 70, period)
+
+
+def test_the_indices_command_states_the_internal_campaigns_participation_not_a_public_target():
+    import json
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command(
+        "indices",
+        "--instrument",
+        "ILK",
+        "--period",
+        CURRENT,
+        "--unit",
+        "kanwil-jabar",
+        "--subtree",
+        "--json",
+        stdout=out,
+    )
+    found = json.loads(out.getvalue())
+    row = found[0] if isinstance(found, list) else found
+    kanwil = Unit.objects.get(code="kanwil-jabar")
+    rows = [r for r in participation(campaign(CURRENT), today=TODAY) if r.unit.path.startswith(kanwil.path)]
+    assert row["invited"] == sum(r.invited for r in rows)
+    assert row["attained"] == sum(r.answered for r in rows) == row["respondents"]
+    assert row["target"] == sum(r.target for r in rows) < row["headcount"]  # 75 % of the headcount
+    assert row["units_total"] == len(rows)

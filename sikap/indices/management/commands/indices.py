@@ -76,11 +76,16 @@ class Command(BaseCommand):
         self, items: list[UnitIndex], period: Any, version: Any, subtree: bool, with_suspect: bool
     ) -> list[dict[str, Any]]:
         """Internal indices: a unit's own result with its headcount, or its subtree's roll-up."""
+        from sikap.internal.participation import for_version
         from sikap.internal.queries import headcounts
 
         units = [i.unit for i in items]
+        taking = for_version(version, period, units, subtree=subtree)
         if not subtree:
             people = headcounts([u.pk for u in units], period)
-            return [internal_json(i, headcount=people.get(i.unit.pk)) for i in items]
+            return [
+                internal_json(i, headcount=people.get(i.unit.pk), participation=taking.get(i.unit.pk))
+                for i in items
+            ]
         found = strata.rollups(units, version, period, with_suspect=with_suspect)
-        return [internal_json(i, found[i.unit.pk]) for i in items]
+        return [internal_json(i, found[i.unit.pk], participation=taking.get(i.unit.pk)) for i in items]
