@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from sikap.indices import read
+from sikap.indices.methods import method_of
 from sikap.indices.progress import Progress, progress_many
 from sikap.indices.results import IndexResult, result_from_rows
 from sikap.instruments.models import Campaign, InstrumentVersion
@@ -157,6 +158,25 @@ def internal_json(item: UnitIndex, rollup: Any = None, headcount: int | None = N
         flagged=[s.unit.code for s in rollup.flagged],
     )
     return found
+
+
+def indices_json(
+    items: list[UnitIndex], period: Period, version: InstrumentVersion, *, subtree: bool, with_suspect: bool
+) -> list[dict[str, Any]]:
+    """The JSON of these indices, for `sikap indices --json` and the API alike: `as_json`, or for an
+    internal version (ILK, integrity) `internal_json`: a unit's own result with its headcount, or with
+    `subtree` its roll-up; under k `"score": null, "suppressed": true`."""
+    if not method_of(version).internal:
+        return [as_json(i) for i in items]
+    from sikap.indices import strata
+    from sikap.internal.queries import headcounts
+
+    units = [i.unit for i in items]
+    if not subtree:
+        people = headcounts([u.pk for u in units], period)
+        return [internal_json(i, headcount=people.get(i.unit.pk)) for i in items]
+    found = strata.rollups(units, version, period, with_suspect=with_suspect)
+    return [internal_json(i, found[i.unit.pk]) for i in items]
 
 
 # --- page reads: the default period, the versions of a period, targets and progress of many units ---------
