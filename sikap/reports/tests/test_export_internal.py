@@ -74,7 +74,7 @@ def test_attributes_with_k_in_their_class_stay(world: World) -> None:
         )
     rows = internal_rows(read_csv(Export(Scope(world.division, campaign.period))))
     assert Counter(r["perspektif"] for r in rows) == {"pengguna": 6, "penyedia": 5}
-    # Within the users, one man would be alone: his sex and the women's are blanked; the providers are all men.
+    # Among the users one man would be alone: his sex and the women's are blanked; the providers are men.
     assert Counter((r["perspektif"], r["jenis_kelamin"]) for r in rows) == {
         ("pengguna", ""): 6,
         ("penyedia", "L"): 5,
