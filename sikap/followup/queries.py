@@ -68,7 +68,7 @@ def texts_hidden(unit: Unit, period: Period) -> bool:
     """Whether the unit has internal submissions in the period whose free text is hidden (under k): the
     inbox then says so, without saying how many or whether they wrote anything."""
     internal = Submission.objects.filter(unit=unit, period=period, channel=Submission.Channel.INTERNAL)
-    return internal.with_text_gate().filter(text_shown=False).exists()
+    return internal.with_text_gate().filter(Q(text_shown=False)).exists()
 
 
 def owner_candidates(unit: Unit) -> Any:

@@ -57,7 +57,7 @@ class SubmissionQuerySet(models.QuerySet["Submission"]):
     def text_shown(self) -> SubmissionQuerySet:
         """Only the submissions whose free text may be shown (`with_text_gate`): what lists of
         suggestions and complaints, their searches and summaries read."""
-        return self.with_text_gate().filter(text_shown=True)
+        return self.with_text_gate().filter(Q(text_shown=True))
 
 
 class Submission(models.Model):

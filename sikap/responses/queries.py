@@ -69,7 +69,7 @@ def filtered(access: Access, filters: Filters) -> SubmissionQuerySet:
         rows = rows.filter(verified=filters.verified)
     rows = for_listing(rows)
     if filters.text:  # only texts that may be shown: a match must not reveal a hidden one
-        rows = rows.filter(text_shown=True)
+        rows = rows.filter(Q(text_shown=True))
         rows = rows.filter(Q(suggestion__icontains=filters.text) | Q(complaint__icontains=filters.text))
     return rows.order_by("-created_at", "-id")
 

@@ -399,7 +399,7 @@ class Rows:
         layout, size = self.layout, self.chunk_size
         found = internal_rows(self.scope, layout)
         cells = _profile_cells(layout.profile, layout.stored)
-        blank_stored = [None] * len(layout.stored)
+        blank_stored: list[Any] = [None] * len(layout.stored)
         extra_at = layout.stored.index("extra") if "extra" in layout.stored else None
         blank: list[Any] = [None] * len(layout.answer_keys)
         for start in range(0, len(found), size):
