@@ -17,7 +17,7 @@ from ninja.errors import AuthenticationError
 from sikap.accounts.access import Access, access_for
 from sikap.api.auth import NOT_FOUND, UNAUTHORIZED, ApiError, TokenAuth, error_response
 from sikap.indices import queries
-from sikap.indices.queries import UnitIndex, as_json, unit_index, unit_indices, version_for
+from sikap.indices.queries import UnitIndex, indices_json, unit_index, unit_indices, version_for
 from sikap.indices.read import Nested
 from sikap.instruments.models import DEFAULT_INSTRUMENT, InstrumentVersion
 from sikap.organisation.models import Period, Unit
@@ -79,6 +79,24 @@ class IndexOut(Schema):
     # A roll-up's units below it with a target, and how many of them met their own (a leaf: 0 or 1).
     units_met: int
     units_total: int
+    # Internal instruments only (ILK, integrity), as `sikap indices --json`: absent for public ones.
+    # Under k (5, or the campaign's larger k) "score" is null and "suppressed" true.
+    suppressed: bool | None = None
+    k: int | None = None
+    left_out: int | None = None
+    profile: str | None = None
+    method: str | None = None
+    headcount: int | None = None
+    parts: dict[str, dict[str, float | None]] | None = None
+    weakest: list[str] | None = None
+    covered_headcount: int | None = None
+    coverage: float | None = None
+    pooled: dict[str, Any] | None = None
+    plain_mean: dict[str, Any] | None = None
+    strata: int | None = None
+    flagged: list[str] | None = None
+    # Internal instruments: the campaign's invitations behind "attained" (answered) and "target".
+    invited: int | None = None
 
 
 ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut}
@@ -166,7 +184,8 @@ def unit_detail(request: HttpRequest, code: str) -> dict[str, Any]:
     return _unit_out(_visible_unit(_access(request), code))
 
 
-@api.get("/indices", response={200: IndexOut | list[IndexOut], **ERRORS}, tags=["indeks"])
+# exclude_unset: a public index keeps exactly its documented fields; an internal one adds its own.
+@api.get("/indices", response={200: IndexOut | list[IndexOut], **ERRORS}, tags=["indeks"], exclude_unset=True)
 def indices(
     request: HttpRequest,
     period: str,
@@ -187,15 +206,12 @@ def indices(
         item = unit_index(
             _visible_unit(access, unit), the_period, version, subtree=subtree, with_suspect=with_suspect
         )
-        return as_json(item)
-    tops = access.top_units()
-    return [
-        as_json(item)
-        for item in unit_indices(tops, the_period, version, subtree=True, with_suspect=with_suspect)
-    ]
+        return indices_json([item], the_period, version, subtree=subtree, with_suspect=with_suspect)[0]
+    items = unit_indices(access.top_units(), the_period, version, subtree=True, with_suspect=with_suspect)
+    return indices_json(items, the_period, version, subtree=True, with_suspect=with_suspect)
 
 
-@api.get("/indices/league", response={200: list[IndexOut], **ERRORS}, tags=["indeks"])
+@api.get("/indices/league", response={200: list[IndexOut], **ERRORS}, tags=["indeks"], exclude_unset=True)
 def league(
     request: HttpRequest,
     period: str,
@@ -224,4 +240,5 @@ def league(
         everyone=True,
         intervals=True,
     )
-    return [as_json(UnitIndex(row.unit, row.result_or_empty, row.progress)) for row in rows]
+    items = [UnitIndex(row.unit, row.result_or_empty, row.progress) for row in rows]
+    return indices_json(items, the_period, version, subtree=True, with_suspect=with_suspect)

@@ -48,7 +48,8 @@ def plan_items(unit: Unit, period: Period, today: datetime.date | None = None) -
 
 
 def inbox(unit: Unit, period: Period) -> SubmissionQuerySet:
-    """Complaints and suggestions of counted or suspect submissions, newest first, with any answer."""
+    """Complaints and suggestions of counted or suspect submissions, newest first, with any answer; an
+    internal survey's only where the unit has k respondents (`SubmissionQuerySet.text_shown`)."""
     return (
         Submission.objects.filter(
             unit=unit,
@@ -56,10 +57,18 @@ def inbox(unit: Unit, period: Period) -> SubmissionQuerySet:
             status__in=[Submission.Status.ACCEPTED, Submission.Status.SUSPECT],
         )
         .exclude(complaint="", suggestion="")
+        .text_shown()
         .select_related("followup_reply__answered_by")
         .annotate(has_item=Exists(FollowUpItem.objects.filter(submission=OuterRef("pk"))))
         .order_by("-created_at", "-pk")
     )
+
+
+def texts_hidden(unit: Unit, period: Period) -> bool:
+    """Whether the unit has internal submissions in the period whose free text is hidden (under k): the
+    inbox then says so, without saying how many or whether they wrote anything."""
+    internal = Submission.objects.filter(unit=unit, period=period, channel=Submission.Channel.INTERNAL)
+    return internal.with_text_gate().filter(Q(text_shown=False)).exists()
 
 
 def owner_candidates(unit: Unit) -> Any:

@@ -55,6 +55,7 @@ def unit_plan(request: HttpRequest, code: str) -> HttpResponse:
             "items": list(queries.plan_items(unit, period)),
             "stats": queries.completion_stats([unit.pk], period).get(unit.pk, queries.EMPTY),
             "inbox": inbox,
+            "texts_hidden": queries.texts_hidden(unit, period),
             "can_write": access.can_write(unit),
         }
     return render(request, "followup/unit.html", context)
@@ -100,7 +101,7 @@ def _feedback(request: HttpRequest, unit: Unit, period: Period) -> Submission | 
     wanted = request.GET.get("masukan", "")
     if not wanted.isdigit():
         return None
-    return get_object_or_404(Submission, pk=int(wanted), unit=unit, period=period)
+    return get_object_or_404(Submission.objects.text_shown(), pk=int(wanted), unit=unit, period=period)
 
 
 @login_required
@@ -144,7 +145,8 @@ def evidence(request: HttpRequest, pk: int) -> FileResponse:
 @login_required
 @require_POST
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
-    submission = get_object_or_404(Submission.objects.select_related("unit", "period"), pk=pk)
+    found = Submission.objects.text_shown().select_related("unit", "period")  # no answer to a hidden text
+    submission = get_object_or_404(found, pk=pk)
     access_for(request.user).require_write(submission.unit)
     form = AnswerForm(request.POST)
     if form.is_valid() and _applied(

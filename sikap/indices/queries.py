@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from sikap.indices import read
+from sikap.indices.methods import method_of
 from sikap.indices.progress import Progress, progress_many
 from sikap.indices.results import IndexResult, result_from_rows
 from sikap.instruments.models import Campaign, InstrumentVersion
@@ -143,7 +144,6 @@ def internal_json(
         found.update(
             target=participation.target,
             attained=participation.answered,
-            invited=participation.invited,
             status=participation.status.value,
             units_met=participation.units_met,
             units_total=participation.units_total,
@@ -152,9 +152,10 @@ def internal_json(
     found.update(suppressed=result.suppressed, k=result.k, left_out=result.left_out)
     if result.profile:
         found["profile"] = result.profile
+    invited = {"invited": participation.invited} if participation is not None else {}
     if rollup is None:
         found.update(method="unit", headcount=headcount, parts=_parts(result), weakest=result.weakest)
-        return found
+        return found | invited
     pooled = _figures(result.index, result.score, result.grade)
     found.update(_figures(rollup.weighted.index, rollup.weighted.score, rollup.weighted.grade))
     found.update(
@@ -168,7 +169,31 @@ def internal_json(
         strata=len([s for s in rollup.strata if s.weight is not None]),
         flagged=[s.unit.code for s in rollup.flagged],
     )
-    return found
+    return found | invited
+
+
+def indices_json(
+    items: list[UnitIndex], period: Period, version: InstrumentVersion, *, subtree: bool, with_suspect: bool
+) -> list[dict[str, Any]]:
+    """The JSON of these indices, for `sikap indices --json` and the API alike: `as_json`, or for an
+    internal version (ILK, integrity) `internal_json`: a unit's own result with its headcount, or with
+    `subtree` its roll-up; under k `"score": null, "suppressed": true`."""
+    if not method_of(version).internal:
+        return [as_json(i) for i in items]
+    from sikap.indices import strata
+    from sikap.internal.participation import for_version
+    from sikap.internal.queries import headcounts
+
+    units = [i.unit for i in items]
+    taking = for_version(version, period, units, subtree=subtree)
+    if not subtree:
+        people = headcounts([u.pk for u in units], period)
+        return [
+            internal_json(i, headcount=people.get(i.unit.pk), participation=taking.get(i.unit.pk))
+            for i in items
+        ]
+    found = strata.rollups(units, version, period, with_suspect=with_suspect)
+    return [internal_json(i, found[i.unit.pk], participation=taking.get(i.unit.pk)) for i in items]
 
 
 # --- page reads: the default period, the versions of a period, targets and progress of many units ---------

@@ -382,6 +382,9 @@ def review(actor: Actor, submission: Submission, *, accept: bool, reason: str) -
     """An operator's decision on a suspect (or earlier reviewed) submission, with its reason."""
     if not reason.strip():
         raise ValidationError({"reason": _("Alasan keputusan wajib diisi.")})
+    if submission.channel == Submission.Channel.INTERNAL:
+        # No integrity signals to review; a review time and reviewer must not sit on an anonymous answer.
+        raise ValidationError(_("Jawaban survei internal tidak ditinjau."))
     submission = Submission.objects.select_for_update().get(pk=submission.pk)
     old = submission.status
     submission.status = Submission.Status.ACCEPTED if accept else Submission.Status.REJECTED

@@ -7,11 +7,13 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, ExpressionWrapper, F, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sikap.instruments.models import Campaign, Element, InstrumentVersion, PublicLink
+from sikap.internal.models import MIN_K
 from sikap.organisation.models import Period, Service, Unit
 
 
@@ -30,6 +32,32 @@ class SubmissionQuerySet(models.QuerySet["Submission"]):
         if with_suspect:
             statuses.append(Submission.Status.SUSPECT)
         return self.filter(status__in=statuses)
+
+    def with_text_gate(self) -> SubmissionQuerySet:
+        """Annotate `text_shown`: whether the submission's free text (suggestion, complaint, free-text
+        fields) may be shown. The one rule for every page, report and export: a public submission's text
+        always; an internal one's only where its unit has at least k respondents (not rejected) in its
+        campaign (k the campaign's, never below 5). One correlated count per internal row, in the same
+        query."""
+        internal = Submission.Channel.INTERNAL
+        peers = (
+            Submission.objects.filter(campaign=OuterRef("campaign"), unit=OuterRef("unit"), channel=internal)
+            .exclude(status=Submission.Status.REJECTED)
+            .order_by()
+            .values("campaign")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        k = Greatest(Coalesce(F("campaign__internal__k"), Value(MIN_K)), Value(MIN_K))
+        shown = ~Q(channel=internal) | Q(text_peers__gte=k)
+        return self.annotate(text_peers=Coalesce(Subquery(peers), Value(0))).annotate(
+            text_shown=ExpressionWrapper(shown, output_field=models.BooleanField())
+        )
+
+    def text_shown(self) -> SubmissionQuerySet:
+        """Only the submissions whose free text may be shown (`with_text_gate`): what lists of
+        suggestions and complaints, their searches and summaries read."""
+        return self.with_text_gate().filter(Q(text_shown=True))
 
 
 class Submission(models.Model):

@@ -43,9 +43,14 @@ def in_scope(units: QuerySet[Unit]) -> SubmissionQuerySet:
 
 
 def for_listing(submissions: SubmissionQuerySet) -> SubmissionQuerySet:
-    """With what a list row shows (unit, service, period, instruments answered) in two queries in all."""
-    return submissions.select_related("unit", "service", "period").prefetch_related(
-        Prefetch("responses", queryset=Response.objects.select_related("version__instrument"))
+    """With what a list row shows (unit, service, period, instruments answered, whether its free text may be
+    shown: `text_shown`) in two queries in all."""
+    return (
+        submissions.with_text_gate()
+        .select_related("unit", "service", "period")
+        .prefetch_related(
+            Prefetch("responses", queryset=Response.objects.select_related("version__instrument"))
+        )
     )
 
 
@@ -62,9 +67,11 @@ def filtered(access: Access, filters: Filters) -> SubmissionQuerySet:
         rows = rows.filter(channel=filters.channel)
     if filters.verified is not None:
         rows = rows.filter(verified=filters.verified)
-    if filters.text:
+    rows = for_listing(rows)
+    if filters.text:  # only texts that may be shown: a match must not reveal a hidden one
+        rows = rows.filter(Q(text_shown=True))
         rows = rows.filter(Q(suggestion__icontains=filters.text) | Q(complaint__icontains=filters.text))
-    return for_listing(rows).order_by("-created_at", "-id")
+    return rows.order_by("-created_at", "-id")
 
 
 def suspect_to_review(access: Access) -> SubmissionQuerySet:
@@ -96,35 +103,48 @@ def rows(submissions: Any) -> list[Row]:
 
 
 def detail(pk: int) -> Submission:
-    """One submission with its campaign, answers (with element names) and reviewer; raises DoesNotExist."""
+    """One submission with its campaign, answers (with element names), reviewer and `text_shown`; raises
+    DoesNotExist."""
     answers = Answer.objects.select_related("element").order_by("element__order", "element__code")
     responses = Response.objects.select_related("version__instrument").prefetch_related(
         Prefetch("answers", queryset=answers), "version__fields"
     )
     return (
-        Submission.objects.select_related(
-            "unit", "service", "period", "campaign", "reviewed_by", "entered_by", "service_code"
-        )
+        Submission.objects.with_text_gate()
+        .select_related("unit", "service", "period", "campaign", "reviewed_by", "entered_by", "service_code")
         .prefetch_related(Prefetch("responses", queryset=responses.order_by("version__instrument__code")))
         .get(pk=pk)
     )
 
 
-def profile_rows(submission: Submission) -> list[tuple[str, Any]]:
+def profile_rows(submission: Submission, masked: dict[str, str] | None = None) -> list[tuple[str, Any]]:
     """(label, shown value) of the submission's profile, as its versions define it (labels in the reader's
     language, options by their label; None when blank), then any stored value no field defines.
-    Reads the versions' fields prefetched by `detail`."""
+    Reads the versions' fields prefetched by `detail`. With `masked` (an internal submission's attributes
+    as `anonymity.mask` shows them), only those values, nothing else stored."""
     fields = [
         f for f in merged_fields([r.version for r in submission.responses.all()]) if f.section == "profile"
     ]
     rows: list[tuple[str, Any]] = []
     for spec in fields:
-        value = profile.value_of(submission, spec.code)
+        value = profile.value_of(submission, spec.code) if masked is None else masked.get(spec.code)
         shown = dict(spec.options()).get(str(value), value) if spec.kind == "choice" else value
         rows.append((spec.display_label(), None if shown in (None, "") else shown))
+    if masked is not None:
+        return rows
     defined = {f.code for f in fields}
     rows += [(code, value) for code, value in (submission.extra or {}).items() if code not in defined]
     return rows
+
+
+def feedback_rows(submission: Submission) -> list[tuple[str, Any]]:
+    """(label, text) of the feedback fields its versions keep in `extra` (an internal survey's "saran"),
+    for the free-text section of its page."""
+    fields = merged_fields([r.version for r in submission.responses.all()])
+    extra = submission.extra or {}
+    return [
+        (f.display_label(), extra[f.code]) for f in fields if f.section == "feedback" and extra.get(f.code)
+    ]
 
 
 def history(submission: Submission) -> list[AuditEvent]:

@@ -11,12 +11,10 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from sikap import scoring
-from sikap.indices import read
-from sikap.indices.analysis import Cell, profile_groups, suppress
+from sikap.indices import analysis, read
 from sikap.indices.targets import Target
 from sikap.indices.templatetags.indices_tags import idnum
 from sikap.instruments.models import InstrumentVersion
-from sikap.instruments.queries import breakdown_fields
 from sikap.organisation.models import Period, Service, Unit
 from sikap.reports.letterhead import signer_of
 from sikap.scoring.statistics import mean_sd_from_aggregates
@@ -157,17 +155,17 @@ class ProfileGroup:
 def profile(scope: Scope, respondents: int) -> list[ProfileGroup]:
     """Respondents by each breakdown field of the version (sex, age band, education and occupation for
     the standard ones), options in the questionnaire's order; cells under the instrument's minimum
-    (5 by default) are suppressed, with one more when a single cell would otherwise be recoverable."""
-    fields = breakdown_fields(scope.version.pk)
-    rows = read.group_rows(scope.answers, [f.dimension for f in fields])
+    (5 by default) are suppressed, with one more when a single cell would otherwise be recoverable.
+
+    The cells are `analysis.breakdowns`, so an internal survey's profile (perspective, job type...) has
+    its k as the minimum and pools only units with k respondents, like its pages."""
     groups = []
-    for spec, found in profile_groups(scope.version, rows):
-        cells = [Cell(row["category"], label, row["n_"], None, None) for row, label in found]
-        kept = suppress(cells, scope.version.instrument.min_cell)
+    for breakdown in analysis.breakdowns(scope.answers, by_service=False):
+        kept = breakdown.cells
         groups.append(
             ProfileGroup(
-                spec.dimension,
-                spec.title(),
+                breakdown.dimension,
+                breakdown.label,
                 [
                     ProfileCell(
                         c.label,

@@ -183,7 +183,9 @@ def feedback_summary(scope: Scope) -> FeedbackSummary:
     """Counts of suggestions and complaints per theme (one query, streamed)."""
     counts = {key: [0, 0] for key in [t.key for t in THEMES] + [OTHER]}
     people = 0
-    texts = _submissions(scope).exclude(suggestion="", complaint="").values_list("suggestion", "complaint")
+    # An internal survey's texts only where their unit has k respondents (`with_text_gate`).
+    texts = _submissions(scope).exclude(suggestion="", complaint="").text_shown()
+    texts = texts.values_list("suggestion", "complaint")
     for suggestion, complaint in texts.order_by().iterator(chunk_size=2000):
         people += 1
         for column, text in enumerate((suggestion, complaint)):

@@ -4,7 +4,8 @@ What never leaves: device and network hashes, service codes, database ids (rows 
 instead), who entered or reviewed a submission, integrity signals, and the `extra` answers of custom
 fields (they may hold contact details, which UU 27/2022 keeps apart from answers). Free text (suggestion,
 complaint) is included unless the caller turns it off: respondents sometimes write names or phone numbers
-in it.
+in it. Internal survey submissions follow `rows.internal_rows` (see `sikap.responses.anonymity`): only
+groups of at least k, masked roster attributes, no date, free text only when their campaign allows it.
 
 The rows and their columns are read in `rows`; one module per format writes them: `csv` (Python's
 writer), `csv_copy` (PostgreSQL's COPY), `xlsx`, `sav`. CSV streams and XLSX is written to a temporary
@@ -20,7 +21,7 @@ from typing import IO
 
 from django.db import connection
 
-from sikap.reports.exports.csv import header, python_csv
+from sikap.reports.exports.csv import body, header, python_csv
 from sikap.reports.exports.csv_copy import copy_csv
 from sikap.reports.exports.rows import Rows, Scope, statuses
 from sikap.reports.exports.sav import write_sav
@@ -43,7 +44,8 @@ class Export(Rows):
             yield from self.python_csv()
             return
         yield header(self, line_end="\n")  # PostgreSQL ends its lines with LF
-        yield from copy_csv(self)
+        yield from copy_csv(self)  # the public submissions; the internal ones after them, masked by `rows`
+        yield from body(self, self.internal_chunks(), line_end="\n")
 
     def python_csv(self) -> Iterator[bytes]:
         """The CSV from `chunks`, one piece per chunk."""

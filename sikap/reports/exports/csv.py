@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from sikap.reports.exports.rows import FORMULA_START, Rows
 
@@ -18,10 +19,15 @@ def header(export: Rows, line_end: str = "\r\n") -> bytes:
 
 def python_csv(export: Rows) -> Iterator[bytes]:
     """The CSV from `chunks`, one piece per chunk."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
     yield header(export)
-    for rows in export.chunks():
+    yield from body(export, export.chunks())
+
+
+def body(export: Rows, chunks: Iterable[list[list[Any]]], line_end: str = "\r\n") -> Iterator[bytes]:
+    """These chunks of the export's rows as CSV lines, free text defused."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator=line_end)
+    for rows in chunks:
         buffer.seek(0)
         buffer.truncate()
         if export.scope.free_text:

@@ -48,7 +48,13 @@ def _select(export: Rows) -> tuple[str, list[Any]]:
     q = connection.ops.quote_name
     t = {m: q(m._meta.db_table) for m in (Submission, Response, Answer, Unit, Service)}
     scope, layout = export.scope, export.layout
-    params: list[Any] = [scope.period.pk, scope.unit.path + "%", list(scope.statuses)]
+    # Public submissions only: `Rows.internal_chunks` writes the internal ones after them.
+    params: list[Any] = [
+        scope.period.pk,
+        scope.unit.path + "%",
+        list(scope.statuses),
+        Submission.Channel.INTERNAL,
+    ]
     starts = ", ".join(profile.sql_literal(c) for c in FORMULA_START)
     columns = [
         "row_number() OVER (ORDER BY s.id)",
@@ -71,7 +77,7 @@ def _select(export: Rows) -> tuple[str, list[Any]]:
     scoped = f"""
         SELECT {", ".join("s." + f for f in fields.split(", "))}{", s.suggestion, s.complaint" if scope.free_text else ""}
         FROM {t[Submission]} s JOIN {t[Unit]} su ON su.id = s.unit_id
-        WHERE s.period_id = %s AND su.path LIKE %s AND s.status = ANY(%s)"""
+        WHERE s.period_id = %s AND su.path LIKE %s AND s.status = ANY(%s) AND s.channel <> %s"""
     if scope.instrument:  # only submissions that answered it, as `rows.submissions`
         scoped += f"""
           AND EXISTS (SELECT 1 FROM {t[Response]} x WHERE x.submission_id = s.id AND x.version_id = ANY(%s))"""

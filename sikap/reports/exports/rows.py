@@ -8,6 +8,7 @@ keeps only compact codes (see `sav`). An answer "not applicable / don't know" is
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, partial
@@ -24,7 +25,7 @@ from sikap.indices.queries import period_versions
 from sikap.instruments.models import Field, InstrumentVersion
 from sikap.instruments.profile import band_of
 from sikap.organisation.models import Period, Service, Unit
-from sikap.responses import profile
+from sikap.responses import anonymity, profile
 from sikap.responses.models import Answer, Response, Submission
 from sikap.responses.validation import NA_CODE as NA_CODE  # re-exported: the writers take it from here
 from sikap.responses.validation import merged_fields
@@ -81,6 +82,8 @@ class Layout:
     answer_na: list[bool] = field(default_factory=list)
     # The profile fields of the versions, in the defined order: a column each, and one more per banded one.
     profile: list[Field] = field(default_factory=list)
+    # Feedback fields kept in `extra` (an internal survey's "saran"): only in internal rows' free text.
+    feedback: list[str] = field(default_factory=list)
 
     @cached_property
     def free_text(self) -> list[int]:
@@ -235,18 +238,77 @@ def _layout_for(scope: Scope) -> Layout:
         units={pk: (code, name) for pk, code, name in subtree.values_list("pk", "code", "name")},
         services=dict(services),
         profile=fields,
+        feedback=[
+            f.code
+            for f in merged_fields(versions)
+            if f.section == Field.Section.FEEDBACK and f.code not in ("suggestion", "complaint")
+        ],
     )
 
 
-def submissions(scope: Scope, layout: Layout) -> QuerySet[Submission]:
-    """The scope's submissions in id order; with an instrument, only those that answered it."""
+def submissions(scope: Scope, layout: Layout, *, internal: bool = False) -> QuerySet[Submission]:
+    """The scope's public submissions in id order (with `internal`, its internal ones instead); with an
+    instrument, only those that answered it."""
     found = Submission.objects.filter(
         period=scope.period, unit__path__startswith=scope.unit.path, status__in=scope.statuses
     )
     if scope.instrument:
         answered = Response.objects.filter(submission=OuterRef("pk"), version_id__in=layout.version_ids)
         found = found.filter(Exists(answered))
-    return found.order_by("pk")
+    if internal:
+        return found.filter(channel=Submission.Channel.INTERNAL).order_by("pk")
+    return found.exclude(channel=Submission.Channel.INTERNAL).order_by("pk")
+
+
+@dataclass
+class InternalRow:
+    pk: int
+    unit_id: int
+    status: str
+    attributes: dict[str, str]  # as `anonymity.mask` shows them
+    texts: tuple[str | None, str | None] | None  # suggestion, complaint when the campaign exports them
+
+
+def internal_rows(scope: Scope, layout: Layout) -> list[InternalRow]:
+    """The internal submissions the export may carry, in the order it writes them (see `anonymity`):
+    only groups (campaign and unit) of at least k exported rows; their roster attributes masked; free text
+    only when the campaign's `free_text_in_exports` is on (and the export asked for free text); rows by
+    unit, then in an order keyed on a secret, never by id, which follows the time of answering. Two
+    queries; internal surveys are small (a roster each), so their rows are held in memory."""
+    wanted = ("pk", "unit_id", "campaign_id", "status", "extra", "suggestion", "complaint")
+    found = list(submissions(scope, layout, internal=True).values_list(*wanted))
+    if not found:
+        return []
+    rules = anonymity.settings_of({row[2] for row in found})
+    groups: dict[tuple[int, int], list[tuple[Any, ...]]] = {}
+    for row in found:
+        groups.setdefault((row[2], row[1]), []).append(row)
+    kept = []
+    for (campaign, _unit), members in groups.items():
+        k = anonymity.k_of(rules, campaign)
+        if len(members) < k:
+            continue
+        free = scope.free_text and rules.get(campaign, (k, False))[1]
+        masked = anonymity.mask([extra or {} for *_head, extra, _s, _c in members], k)
+        for (pk, unit_id, _campaign, status, extra, suggestion, complaint), shown in zip(
+            members, masked, strict=True
+        ):
+            texts = _texts(layout, extra or {}, suggestion, complaint) if free else None
+            kept.append(InternalRow(pk, unit_id, status, shown, texts))
+    secret = settings.SECRET_KEY.encode()
+    kept.sort(key=lambda r: (layout.units.get(r.unit_id, ("", ""))[0], _shuffled(secret, r.pk)))
+    return kept
+
+
+def _texts(layout: Layout, extra: dict[str, Any], suggestion: str, complaint: str) -> tuple[Any, Any]:
+    """An internal row's suggestion (with the survey's own feedback fields, such as the ILK's "saran")
+    and complaint."""
+    parts = [suggestion, *(str(extra.get(code) or "") for code in layout.feedback)]
+    return "\n\n".join(p for p in parts if p) or None, complaint or None
+
+
+def _shuffled(secret: bytes, pk: int) -> bytes:
+    return hashlib.sha256(secret + str(pk).encode()).digest()
 
 
 def _pivot(layout: Layout, ids: list[int]) -> dict[int, list[Any]]:
@@ -307,7 +369,7 @@ class Rows:
         while True:
             chunk = list(query.filter(pk__gt=last)[:size])
             if not chunk:
-                return
+                break
             last = chunk[-1][0]
             answers = _pivot(layout, [row[0] for row in chunk]) if layout.answer_keys else {}
             rows = []
@@ -327,7 +389,42 @@ class Rows:
                 self.on_chunk(self.rows)
             yield rows
             if len(chunk) < size:
-                return
+                break
+        yield from self.internal_chunks()
+
+    def internal_chunks(self) -> Iterator[list[list[Any]]]:
+        """The rows of the scope's internal submissions (`internal_rows`), after the public ones: no date
+        (a day can tell who answered), no service, no verification, only the masked roster attributes,
+        free text only as the campaign allows."""
+        layout, size = self.layout, self.chunk_size
+        found = internal_rows(self.scope, layout)
+        cells = _profile_cells(layout.profile, layout.stored)
+        blank_stored: list[Any] = [None] * len(layout.stored)
+        extra_at = layout.stored.index("extra") if "extra" in layout.stored else None
+        blank: list[Any] = [None] * len(layout.answer_keys)
+        for start in range(0, len(found), size):
+            chunk = found[start : start + size]
+            answers = _pivot(layout, sorted(r.pk for r in chunk)) if layout.answer_keys else {}
+            rows = []
+            for row in chunk:
+                self.rows += 1
+                stored = list(blank_stored)
+                if extra_at is not None:
+                    stored[extra_at] = {name: value or None for name, value in row.attributes.items()}
+                code, name = layout.units.get(row.unit_id, ("", ""))
+                texts = list(row.texts or (None, None)) if self.scope.free_text else []
+                rows.append(
+                    [
+                        *(self.rows, code, name, "", Submission.Channel.INTERNAL.value, None, row.status),
+                        0,
+                        *cells(stored),
+                        *answers.get(row.pk, blank),
+                        *texts,
+                    ]
+                )
+            if self.on_chunk is not None:
+                self.on_chunk(self.rows)
+            yield rows
 
 
 def statuses(with_suspect: bool, with_rejected: bool) -> tuple[str, ...]:

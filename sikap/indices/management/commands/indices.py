@@ -7,9 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from sikap.indices import strata
-from sikap.indices.methods import method_of
-from sikap.indices.queries import UnitIndex, as_json, internal_json, unit_index, version_for
+from sikap.indices.queries import indices_json, unit_index, version_for
 from sikap.indices.templatetags.indices_tags import idnum
 from sikap.instruments.models import DEFAULT_INSTRUMENT
 from sikap.organisation.models import Period, Unit
@@ -51,10 +49,9 @@ class Command(BaseCommand):
             for u in units
         ]
         if options["json"]:
-            if method_of(version).internal:
-                payload = self._internal(items, period, version, subtree, options["with_suspect"])
-            else:
-                payload = [as_json(i) for i in items]
+            payload = indices_json(
+                items, period, version, subtree=subtree, with_suspect=options["with_suspect"]
+            )
             self.stdout.write(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False))
             return
         for item in items:
@@ -71,21 +68,3 @@ class Command(BaseCommand):
                 f"target {idnum(p.target.minimum, 0)}, tercapai {idnum(p.attained, 0)} "
                 f"({idnum(p.percent, 1)} %), {p.status.label}"
             )
-
-    def _internal(
-        self, items: list[UnitIndex], period: Any, version: Any, subtree: bool, with_suspect: bool
-    ) -> list[dict[str, Any]]:
-        """Internal indices: a unit's own result with its headcount, or its subtree's roll-up."""
-        from sikap.internal.participation import for_version
-        from sikap.internal.queries import headcounts
-
-        units = [i.unit for i in items]
-        taking = for_version(version, period, units, subtree=subtree)
-        if not subtree:
-            people = headcounts([u.pk for u in units], period)
-            return [
-                internal_json(i, headcount=people.get(i.unit.pk), participation=taking.get(i.unit.pk))
-                for i in items
-            ]
-        found = strata.rollups(units, version, period, with_suspect=with_suspect)
-        return [internal_json(i, found[i.unit.pk], participation=taking.get(i.unit.pk)) for i in items]
