@@ -36,12 +36,19 @@ def choose(params: Any, code: str) -> Choice:
     periods = list(Period.objects.order_by("-start"))
     wanted = params.get("periode") or ""
     period = next((p for p in periods if str(p.pk) == wanted), None) or default_period()
+    choice = choice_for(period, code, params.get("curiga") == "1")
+    choice.periods = periods
+    return choice
+
+
+def choice_for(period: Period | None, code: str, with_suspect: bool = False) -> Choice:
+    """The instrument's version answered in the period (its elements prefetched), as a `Choice`."""
     version = version_for(code, period) if period is not None else None
     if version is not None:
         # Scored once per unit and per group: the elements read once, not by every score.
         prefetch_related_objects([version], "elements")
     versions = [version] if version is not None else []
-    return Choice(periods, period, versions, version, with_suspect=params.get("curiga") == "1")
+    return Choice([period] if period else [], period, versions, version, with_suspect=with_suspect)
 
 
 @dataclass
@@ -148,12 +155,27 @@ def convention(result: IndexResult) -> str:
 
 
 def profile_title(result: IndexResult) -> str:
-    """The integrity category profile's title (kept when the figures are withheld); "" for other
-    methods."""
+    """The integrity category profile's title (kept when the figures are withheld); "" for methods whose
+    grade comes from no profile (the ILK's SKM grade table)."""
+    from sikap.indices.methods import INTEGRITY
     from sikap.scoring.integrity import PROFILES
 
     found = PROFILES.get(result.profile) if result.profile else None
-    return found.title if found is not None else ""
+    return found.title if found is not None and result.method.code == INTEGRITY.code else ""
+
+
+def perspective_rows(result: IndexResult, k: int) -> list[tuple[Part, bool]]:
+    """The ILK's perspectives, each with whether it is hidden: a perspective answered by fewer than k
+    respondents shows no figure, and when it is the only one hidden the next smallest goes with it (the
+    unit's ILK and the weights would give it away by subtraction), as breakdown cells are suppressed."""
+    part = result.part("perspectives")
+    if part is None:
+        return []
+    hidden = {r.code for r in part.rows if r.n and r.n < k}
+    if len(hidden) == 1:
+        others = sorted((r for r in part.rows if r.n and r.code not in hidden), key=lambda r: (r.n, r.code))
+        hidden.update(r.code for r in others[:1])
+    return [(r, r.code in hidden) for r in part.rows]
 
 
 def unit_board(unit: Unit, units: list[Unit], choice: Choice) -> dict[str, Any]:
@@ -176,7 +198,7 @@ def unit_board(unit: Unit, units: list[Unit], choice: Choice) -> dict[str, Any]:
         "condition": condition(result, rollup),
         "convention": convention(result),
         "profile_title": profile_title(result),
-        "perspectives": result.part("perspectives"),
+        "perspectives": perspective_rows(result, min_cell),
         "grid": grid(result),
         "aspects": ASPECTS,
         "weakest": weakest_parts(result),

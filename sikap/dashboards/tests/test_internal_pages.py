@@ -186,3 +186,11 @@ def test_a_leader_of_one_kanwil_sees_its_units_only(world, login):
     assert client.get(reverse("internal_results:ilk_unit", args=[world.other_kanwil.code])).status_code == 404
     response = client.get(reverse("internal_results:ilk"))
     assert response.status_code == 302 and world.kanwil.code in response["Location"]
+
+
+def test_a_perspective_under_k_is_hidden_with_its_protector(world, login):
+    campaign, _version = _answered(world)
+    answer(campaign, world.division, ilk_everywhere(1), perspektif="pimpinan")
+    text = _text(_page(login(world.admin), "internal_results:ilk_unit", world.division, campaign.period))
+    assert "Pimpinan disembunyikan" in text and "Pengguna layanan disembunyikan" in text
+    assert "Penyedia layanan — — 0 tidak dipakai" in text
