@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -20,6 +22,7 @@ from sikap.reports.documents.xlsx import (
 
 
 def internal_xlsx(report: InternalReport) -> bytes:
+    rows: list[tuple[Any, ...]]
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Ringkasan")
