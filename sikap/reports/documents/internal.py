@@ -114,7 +114,7 @@ class InternalReport(ReportHeading):
     @property
     def on_100(self) -> bool:
         """Whether the index is itself the 0-100 score (the integrity index): one column then."""
-        return self.index == self.score and all(p.value == p.score for p in self.parts)
+        return bool(self.parts) and all(p.value == p.score for p in self.parts)
 
     @property
     def shown(self) -> bool:
