@@ -106,7 +106,8 @@ def headline(
             headcount,
         )
     figure = rollup.weighted
-    hidden = rollup.suppressed or figure.index is None
+    # Withheld under k only when no unit has k respondents; without headcounts it is merely not computable.
+    hidden = rollup.suppressed or (figure.index is None and rollup.pooled.suppressed)
     return Headline(
         figure.index, figure.score, figure.grade, rollup.respondents, k, hidden, rollup, rollup.headcount
     )
@@ -142,6 +143,8 @@ def condition(result: IndexResult, rollup: strata.RollUp | None = None) -> str:
     if result.suppressed or (rollup is not None and rollup.suppressed):
         return _("kurang dari k = %(k)s responden per unit: angka tidak ditampilkan") % {"k": k}
     said = _("%(n)s responden, k = %(k)s") % {"n": result.respondents, "k": k}
+    if rollup is not None and rollup.coverage is None:
+        said += "; " + _("jumlah pegawai belum tercatat")
     if rollup is not None and rollup.coverage is not None:
         said += "; " + _("mencakup %(p)s %% jumlah pegawai") % {
             "p": f"{100 * rollup.coverage:.1f}".replace(".", ",")

@@ -194,3 +194,13 @@ def test_a_perspective_under_k_is_hidden_with_its_protector(world, login):
     text = _text(_page(login(world.admin), "internal_results:ilk_unit", world.division, campaign.period))
     assert "Pimpinan disembunyikan" in text and "Pengguna layanan disembunyikan" in text
     assert "Penyedia layanan — — 0 tidak dipakai" in text
+
+
+def test_a_rollup_without_headcounts_says_so_rather_than_k(world, login):
+    campaign, _version = _answered(world)
+    from sikap.internal.models import Headcount
+
+    Headcount.objects.all().delete()
+    text = _text(_page(login(world.admin), "internal_results:ilk_unit", world.kanwil, campaign.period))
+    assert "rata-rata tertimbang belum dapat dihitung" in text and "jumlah pegawai belum tercatat" in text
+    assert "Angka tidak ditampilkan" not in text
