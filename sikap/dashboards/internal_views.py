@@ -52,7 +52,7 @@ def home(request: HttpRequest, instrument: str) -> HttpResponse:
     code = _code(instrument)
     tops = access_for(request.user).top_units()
     if len(tops) == 1:
-        return redirect(PAGES[code][1], code=tops[0].code)
+        return _unit_response(request, code, tops[0])
     return render(request, "dashboards/choose.html", {"units": tops, "unit_url": PAGES[code][1]})
 
 
@@ -60,8 +60,12 @@ def home(request: HttpRequest, instrument: str) -> HttpResponse:
 @require_GET
 def unit_page(request: HttpRequest, instrument: str, code: str) -> HttpResponse:
     kind = _code(instrument)
+    unit = access_for(request.user).require_view(get_object_or_404(Unit, code=code))
+    return _unit_response(request, kind, unit)
+
+
+def _unit_response(request: HttpRequest, kind: str, unit: Unit) -> HttpResponse:
     access = access_for(request.user)
-    unit = access.require_view(get_object_or_404(Unit, code=code))
     units = list(Unit.objects.subtree_of(unit))
     choice = internal.choose(request.GET, kind)
     context: dict[str, Any] = {"unit": unit, "filters": choice, "instrument": kind, "pages": PAGES[kind]}
