@@ -19,5 +19,6 @@ urlpatterns = [
     path("laporan/", include("sikap.reports.urls")),
     path("tindak-lanjut/", include("sikap.followup.urls")),
     path("hasil/", include("sikap.publication.urls")),
+    path("survei-internal/hasil/", include("sikap.dashboards.internal_urls")),
     path("survei-internal/", include("sikap.internal.urls")),
 ]

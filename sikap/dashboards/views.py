@@ -10,12 +10,15 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from sikap.accounts.access import Access, access_for
 from sikap.dashboards import queries
+from sikap.indices.methods import method_of
 from sikap.indices.queries import choose
+from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.models import Service, Unit
 
 
@@ -58,7 +61,16 @@ def _unit_page(request: HttpRequest, unit: Unit) -> HttpResponse:
     context: dict[str, Any] = {"unit": unit, "filters": chosen, "crumbs": _crumbs(access, unit)}
     if chosen.version is not None:
         context.update(queries.unit_board(unit, units, chosen, timezone.localdate()))
+        context["internal_url"] = internal_page(chosen.version, unit)
     return render(request, "dashboards/unit.html", context)
+
+
+def internal_page(version: InstrumentVersion, unit: Unit) -> str:
+    """The internal-survey page of the version's index for the unit ("" for other methods)."""
+    from sikap.dashboards.internal_views import BY_METHOD, PAGES
+
+    instrument = BY_METHOD.get(method_of(version).code)
+    return reverse(PAGES[instrument][1], args=[unit.code]) if instrument else ""
 
 
 def _crumbs(access: Access, unit: Unit) -> list[Unit]:

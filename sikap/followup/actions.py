@@ -23,6 +23,8 @@ from sikap.audit.actions import record, snapshot
 from sikap.audit.actors import Actor, user_or_none
 from sikap.followup import queries
 from sikap.followup.models import FeedbackReply, FollowUpItem
+from sikap.indices import read
+from sikap.instruments.models import InstrumentVersion
 from sikap.organisation.models import Period, Unit
 from sikap.responses.models import Submission
 
@@ -175,6 +177,53 @@ def create_item(
         item.element_mean = _mean(element.mean)
         item.public = True if public is None else public
     return _save_new(actor, item)
+
+
+@transaction.atomic
+def plan_weak_part(
+    actor: Actor, rated: Unit, period: Period, version: InstrumentVersion, code: str
+) -> tuple[FollowUpItem, bool]:
+    """A plan item, for the unit that provides the service (`queries.provider_of`), answering a weak part
+    of an internal index of `rated` (an ILK domain): its name and its current value are read from the
+    rated unit's result (pooled over its subtree), never taken from the caller. Refused when the result
+    is withheld under k or the part has no value. An open item for the same part of the same index in the
+    provider's plan is returned instead of a second one (the flag says whether one was made). Internal
+    surveys' items are not shown on the public "you said, we did" list."""
+    result = read.result(read.Scope.of(rated, subtree=True, period=period, version=version))
+    part = next((row for parts in result.parts[:1] for row in parts.rows if row.code == code), None)
+    if result.suppressed or part is None or part.value is None:
+        raise ValidationError(
+            _("Bagian %(code)s tidak memiliki nilai yang dapat ditampilkan.") % {"code": code}
+        )
+    provider = queries.provider_of(rated)
+    element_code = f"{version.instrument.code}.{code}"[:20]
+    Unit.objects.select_for_update().filter(pk=provider.pk).first()
+    found = FollowUpItem.objects.for_unit(provider, period).open().filter(element_code=element_code).first()
+    if found is not None:
+        return found, False
+    names = {str(row[0]): row for row in (version.scoring or {}).get("dimensions", [])}
+    entry = names.get(code, [code, part.label, ""])
+    action = _(
+        "Perbaiki layanan %(part)s (%(index)s %(value)s menurut pegawai %(unit)s; rincian aksi diisi unit)."
+    ) % {
+        "part": part.label,
+        "index": version.instrument.code,
+        "value": f"{part.value:.2f}",
+        "unit": rated.name,
+    }
+    item = FollowUpItem(
+        unit=provider,
+        period=period,
+        source=FollowUpItem.Source.ELEMENT,
+        element_code=element_code,
+        element_name=str(entry[1]) if len(entry) > 1 else part.label,
+        element_name_en=str(entry[2]) if len(entry) > 2 else "",
+        element_mean=_mean(part.value),
+        action=action,
+        deadline=default_deadline(period),
+        public=False,
+    )
+    return _save_new(actor, item), True
 
 
 @transaction.atomic

@@ -31,6 +31,17 @@ def skm_elements(unit: Unit, period: Period) -> list[ElementStat]:
     return read.result(read.Scope([unit.pk], period, version)).elements
 
 
+def provider_of(unit: Unit) -> Unit:
+    """The unit whose secretariat (Bagian Tata Usaha dan Umum, or the Sekretariat) serves the unit's
+    employees: the unit itself, unless it is a division (Bidang/Bagian), whose support services come from
+    the office above it (a Kanwil's divisions are served by the Kanwil's Bagian Tata Usaha dan Umum).
+    One query for a division, none otherwise."""
+    if unit.kind != Unit.Kind.DIVISION:
+        return unit
+    above = [a for a in unit.ancestors() if a.kind != Unit.Kind.DIVISION]
+    return above[-1] if above else unit
+
+
 def weakest(elements: list[ElementStat], count: int) -> list[ElementStat]:
     """Elements with answers from the lowest mean up (ties by code), as the index page ranks them."""
     ranked = sorted((e for e in elements if e.mean is not None), key=lambda e: (e.mean, e.code))

@@ -20,7 +20,7 @@ from sikap.indices.views import ROLLUP_KINDS
 from sikap.lib import evidence
 from sikap.organisation.models import Period, Service, Unit
 from sikap.reports import actions, letterhead
-from sikap.reports.documents import build
+from sikap.reports.documents import INLINE_KINDS, build
 from sikap.reports.documents.common import ReportError
 from sikap.reports.forms import LetterheadForm, SignerForm
 from sikap.reports.models import ReportJob
@@ -28,7 +28,12 @@ from sikap.reports.tasks import request_report
 
 RECENT_JOBS = 10
 K, F = ReportJob.Kind, ReportJob.Format
-REPORT_KINDS = [(K.SKM.value, K.SKM.label), (K.SPKP_SPAK.value, K.SPKP_SPAK.label)]
+REPORT_KINDS = [
+    (K.SKM.value, K.SKM.label),
+    (K.SPKP_SPAK.value, K.SPKP_SPAK.label),
+    ("integritas", _("Laporan survei integritas internal")),
+    ("ilk", _("Laporan ILK (Indeks Layanan Kesekretariatan)")),
+]
 REPORT_FORMATS = [(F.PDF.value, F.PDF.label), (F.XLSX.value, F.XLSX.label)]
 
 
@@ -74,7 +79,7 @@ def report_page(request: HttpRequest, code: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         choice = {"kind": data["kind"], "fmt": data["format"], "unit": unit, "period": data["period"]}
-        if data.get("subtree") and data["service"] is None:
+        if data.get("subtree") and data["service"] is None and data["kind"] not in INLINE_KINDS:
             job = request_report(
                 request.user,
                 subtree=True,
@@ -86,6 +91,7 @@ def report_page(request: HttpRequest, code: str) -> HttpResponse:
             built = build(
                 **choice,
                 service=data["service"],
+                subtree=bool(data.get("subtree")) and data["kind"] in INLINE_KINDS,
                 language=data["language"] or translation.get_language() or "id",
             )
         except ReportError as error:

@@ -159,6 +159,34 @@ MENU = (
         _("Undangan, pengingat, kertas kode, dan jumlah yang sudah menjawab per unit (tanpa nama)."),
     ),
     Entry(
+        "internal",
+        "internal_results:ilk",
+        _("ILK unit"),
+        SEE,
+        _("Indeks Layanan Kesekretariatan: domain, perspektif, domain terlemah dan demografi."),
+    ),
+    Entry(
+        "internal",
+        "internal_results:ilk_ranking",
+        _("Peringkat ILK"),
+        OVERVIEW,
+        _("Kanwil dan tingkat unit menurut ILK, pemerataan, dan perkembangan per semester."),
+    ),
+    Entry(
+        "internal",
+        "internal_results:integrity",
+        _("Indeks integritas"),
+        SEE,
+        _("Skor integritas internal 0-100, kategori, dan dimensi terlemah."),
+    ),
+    Entry(
+        "internal",
+        "internal_results:integrity_ranking",
+        _("Peringkat integritas"),
+        OVERVIEW,
+        _("Kanwil dan tingkat unit menurut indeks integritas, dan perkembangannya."),
+    ),
+    Entry(
         "units", "unit_list", _("Unit dan layanan"), SEE, _("Unit dalam cakupan Anda dan katalog layanannya.")
     ),
     Entry(

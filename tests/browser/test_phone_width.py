@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from sikap.accounts.models import Membership
 from sikap.indices.tests.helpers import random_submission
+from sikap.indices.tests.internal_helpers import answer, ilk_everywhere, internal_campaign
 from sikap.responses.models import Submission
 from sikap.testing.factories import make_user
 
@@ -26,6 +27,7 @@ SHOTS = {  # pages saved as pictures for a look (test-artifacts/, not in git)
     ("admin", "/dasbor/"): "phone-360-ministry-board.png",
     ("operator", "/operator/jawaban/"): "phone-360-operator-responses.png",
     ("kanwil_admin", "/tindak-lanjut/wilayah/"): "phone-360-followup-region.png",
+    ("kanwil_admin", "/survei-internal/hasil/ilk/"): "phone-360-ilk-kanwil.png",
 }
 PHONE_360 = {"viewport": {"width": 360, "height": 800}, "is_mobile": True, "has_touch": True}
 
@@ -75,6 +77,12 @@ def test_every_page_of_each_role_fits_a_360_pixel_phone(new_context, survey, wor
     rng = random.Random(5)
     for _ in range(6):
         random_submission(survey.campaign, world.division, rng)
+    internal = internal_campaign(
+        [world.kanwil, world.division], ("ILK", "INTEGRITAS"), period=survey.campaign.period
+    )
+    for value in (2, 3, 3, 4, 4):
+        answer(internal, world.division, ilk_everywhere(value), perspektif="pengguna")
+        answer(internal, world.division, {}, code="INTEGRITAS", every=value)
     if persona == "evaluator":
         user = make_user("evaluator.jabar", (world.kanwil, Membership.Role.EVALUATOR))
     else:
@@ -120,6 +128,9 @@ def test_every_page_of_each_role_fits_a_360_pixel_phone(new_context, survey, wor
     submission = Submission.objects.filter(unit=world.division).first()
     assert submission is not None
     for name, arg in (
+        ("internal_results:ilk_unit", world.division.code),
+        ("internal_results:ilk_unit", world.kanwil.code),
+        ("internal_results:integrity_unit", world.division.code),
         ("campaign_detail", survey.campaign.pk),
         ("operator:submission", submission.pk),
         ("followup:unit", world.division.code),

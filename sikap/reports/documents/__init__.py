@@ -1,4 +1,5 @@
-"""The SKM and SPKP/SPAK reports: plain rows from the indices (one module per report: `skm`, `perception`,
+"""The SKM, SPKP/SPAK and internal surveys' (integrity, ILK) reports: plain rows from the indices (one
+module per report: `skm`, `perception`, `internal`,
 their shared parts in `common`), laid out by one module per format (`pdf`, `xlsx`); `build` makes the file.
 """
 
@@ -7,6 +8,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -15,12 +17,16 @@ from django.utils.text import slugify
 
 from sikap.organisation.models import Period, Service, Unit
 from sikap.reports.documents.common import ProgressFn, no_progress
-from sikap.reports.documents.pdf import perception_pdf, skm_pdf
+from sikap.reports.documents.internal import internal_report
+from sikap.reports.documents.internal_xlsx import internal_xlsx
+from sikap.reports.documents.pdf import internal_pdf, perception_pdf, skm_pdf
 from sikap.reports.documents.perception import perception_report
 from sikap.reports.documents.skm import skm_report
 from sikap.reports.documents.xlsx import perception_xlsx, skm_xlsx
 
-KINDS = ("skm", "spkp-spak")
+KINDS = ("skm", "spkp-spak", "integritas", "ilk")
+# Kinds built at once, even for a subtree: their roll-up reads a fixed number of queries.
+INLINE_KINDS = ("integritas", "ilk")
 FORMATS = ("pdf", "xlsx")
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -30,6 +36,8 @@ CONTENT_TYPES = {
 REPORTS: dict[str, tuple[Callable[..., Any], dict[str, Callable[[Any], bytes]]]] = {
     "skm": (skm_report, {"pdf": skm_pdf, "xlsx": skm_xlsx}),
     "spkp-spak": (perception_report, {"pdf": perception_pdf, "xlsx": perception_xlsx}),
+    "integritas": (partial(internal_report, code="INTEGRITAS"), {"pdf": internal_pdf, "xlsx": internal_xlsx}),
+    "ilk": (partial(internal_report, code="ILK"), {"pdf": internal_pdf, "xlsx": internal_xlsx}),
 }
 
 

@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 
 from sikap.instruments.qr import OfflineFetcher
+from sikap.reports.documents.internal import InternalReport
 from sikap.reports.documents.perception import PerceptionReport
 from sikap.reports.documents.skm import SkmReport
 
@@ -22,3 +23,7 @@ def skm_pdf(report: SkmReport) -> bytes:
 
 def perception_pdf(report: PerceptionReport) -> bytes:
     return _pdf("reports/pdf/spkp_spak.html", {"report": report})
+
+
+def internal_pdf(report: InternalReport) -> bytes:
+    return _pdf("reports/pdf/internal.html", {"report": report})

@@ -20,7 +20,7 @@ class Command(BaseCommand):
     help = "Buat laporan SKM atau SPKP/SPAK sebagai PDF atau XLSX (make an SKM or SPKP/SPAK report)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("kind", choices=KINDS, help="skm atau spkp-spak")
+        parser.add_argument("kind", choices=KINDS, help="skm, spkp-spak, integritas atau ilk")
         parser.add_argument("--unit", required=True, help="Kode unit, misalnya bhp-jakarta.")
         parser.add_argument("--period", required=True, help="Nama periode, misalnya '2026 Semester II'.")
         parser.add_argument("--format", choices=FORMATS, help="pdf atau xlsx (bawaan: dari akhiran -o).")
