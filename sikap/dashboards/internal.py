@@ -168,17 +168,10 @@ def profile_title(result: IndexResult) -> str:
 
 
 def perspective_rows(result: IndexResult, k: int) -> list[tuple[Part, bool]]:
-    """The ILK's perspectives, each with whether it is hidden: a perspective answered by fewer than k
-    respondents shows no figure, and when it is the only one hidden the next smallest goes with it (the
-    unit's ILK and the weights would give it away by subtraction), as breakdown cells are suppressed."""
+    """The ILK's perspectives, each with whether it is withheld (under k, or the complement of one that
+    is: the read model decides, `results.hide_small_parts`)."""
     part = result.part("perspectives")
-    if part is None:
-        return []
-    hidden = {r.code for r in part.rows if r.n and r.n < k}
-    if len(hidden) == 1:
-        others = sorted((r for r in part.rows if r.n and r.code not in hidden), key=lambda r: (r.n, r.code))
-        hidden.update(r.code for r in others[:1])
-    return [(r, r.code in hidden) for r in part.rows]
+    return [(r, r.hidden) for r in part.rows] if part is not None else []
 
 
 def unit_board(unit: Unit, units: list[Unit], choice: Choice) -> dict[str, Any]:

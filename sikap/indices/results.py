@@ -38,6 +38,7 @@ class Part:
     score: float | None = None
     n: int | None = None  # respondents behind it, where known
     weight: float | None = None  # its weight in the index, where it has one
+    hidden: bool = False  # withheld: fewer than k respondents, or the complement of such a row
 
 
 @dataclass
@@ -206,7 +207,22 @@ def result_from_rows(
         return result
     if intervals and method.respondent_interval:
         _score_interval(result, version, len(elements), people)
+    if k is not None:
+        hide_small_parts(result, k)
     return result
+
+
+def hide_small_parts(result: IndexResult, k: int) -> None:
+    """Withhold each part resting on fewer than k respondents (an ILK perspective of two leaders); when
+    only one is withheld the next smallest goes too, so the index and the weights cannot give it away by
+    subtraction (the rule of breakdown cells, `analysis.suppress`)."""
+    for part in result.parts:
+        small = [r for r in part.rows if r.n is not None and 0 < r.n < k]
+        if len(small) == 1:
+            rest = sorted((r for r in part.rows if r.n and r not in small), key=lambda r: (r.n or 0, r.code))
+            small += rest[:1]
+        for row in small:
+            row.hidden, row.value, row.score, row.n = True, None, None, None
 
 
 def _group_moments(groups: dict[str, Group], codes: dict[int, str]) -> dict[str, GroupMoments]:

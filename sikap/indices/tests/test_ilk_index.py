@@ -38,17 +38,14 @@ def test_a_units_ilk_equals_the_hand_computation_with_na_and_renormalised_weight
     assert result.index == pytest.approx(float(Fraction(148, 45)))
     assert (result.score, result.grade) == (82.22, "B")
     assert result.renormalised
+    # Three users and two providers: each perspective rests on fewer than k = 5, so both are withheld
+    # (the unit's ILK, the weights and one perspective would give the other away).
     perspectives = result.part("perspectives")
     assert perspectives is not None
-    assert perspectives.values() == {
-        "pengguna": pytest.approx(float(Fraction(137, 45))),
-        "penyedia": pytest.approx(float(Fraction(53, 15))),
-        "pimpinan": None,
-    }
-    assert [(r.code, r.n, r.weight) for r in perspectives.rows] == [
-        ("pengguna", 3, 0.5),
-        ("penyedia", 2, 0.5),
-        ("pimpinan", 0, None),
+    assert [(r.code, r.hidden, r.value, r.n, r.weight) for r in perspectives.rows] == [
+        ("pengguna", True, None, None, 0.5),
+        ("penyedia", True, None, None, 0.5),
+        ("pimpinan", False, None, 0, None),
     ]
     # Domains over every respondent: KEP from 4, 2, 4, 3 (the N/A left out) = 13/4.
     domains = result.part("domains")
@@ -84,3 +81,20 @@ def test_the_trend_scores_each_period_by_perspective_too(world):
     found = read.trend(read.Scope([world.division.pk], instrument="ILK"))
     assert len(found) == 1 and found[0].index == pytest.approx(float(Fraction(148, 45)))
     assert found[0].k == 5 and not found[0].suppressed
+
+
+def test_a_perspective_under_k_is_withheld_with_the_next_smallest_and_the_rest_shown(world):
+    campaign = internal_campaign([world.division])
+    for _ in range(6):
+        answer(campaign, world.division, ilk_everywhere(3), perspektif="pengguna")
+    for _ in range(5):
+        answer(campaign, world.division, ilk_everywhere(4), perspektif="penyedia")
+    answer(campaign, world.division, ilk_everywhere(1), perspektif="pimpinan")
+    version = version_of(campaign, "ILK")
+    result = read.result(read.Scope([world.division.pk], campaign.period, version))
+    # Equal weights over three perspectives: (3 + 4 + 1) / 3.
+    assert result.index == pytest.approx(8 / 3)
+    rows = {r.code: r for r in result.part("perspectives").rows}  # type: ignore[union-attr]
+    assert rows["pimpinan"].hidden and rows["pimpinan"].value is None and rows["pimpinan"].n is None
+    assert rows["penyedia"].hidden  # the next smallest (5), or the leader's score = 3 x ILK - 3 - 4
+    assert not rows["pengguna"].hidden and rows["pengguna"].value == 3 and rows["pengguna"].n == 6
