@@ -23,7 +23,6 @@ from typing import Any
 from django.db.models import Count
 
 from sikap.internal.models import MIN_K, InternalSettings
-from sikap.responses.models import Submission
 
 # The roster's coarse attributes an internal submission carries in `Submission.extra` (INTERNAL.md).
 ATTRIBUTES = ("perspektif", "jenis_jabatan", "jenis_kelamin", "kelompok_usia", "masa_kerja")
@@ -67,26 +66,6 @@ def settings_of(campaign_ids: Iterable[int]) -> dict[int, tuple[int, bool]]:
 
 def k_of(settings: dict[int, tuple[int, bool]], campaign_id: int) -> int:
     return settings.get(campaign_id, (MIN_K, False))[0]
-
-
-def shown_attributes(submission: Submission) -> dict[str, str] | None:
-    """The roster attributes one internal submission's page may show (`mask` over its group), or None
-    when its group is under k (then nothing of it is shown one by one). Two queries."""
-    group = list(
-        Submission.objects.filter(
-            campaign_id=submission.campaign_id,
-            unit_id=submission.unit_id,
-            channel=Submission.Channel.INTERNAL,
-        )
-        .exclude(status=Submission.Status.REJECTED)
-        .order_by("pk")
-        .values_list("pk", "extra")
-    )
-    k = k_of(settings_of([submission.campaign_id]), submission.campaign_id)
-    if len(group) < k:
-        return None
-    masked = mask([extra or {} for _pk, extra in group], k)
-    return next(m for (pk, _extra), m in zip(group, masked, strict=True) if pk == submission.pk)
 
 
 def group_sizes(submissions: Any) -> dict[tuple[int, int], int]:

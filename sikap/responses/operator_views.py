@@ -19,7 +19,7 @@ from sikap.instruments.models import Campaign
 from sikap.instruments.queries import campaign_versions, public_path, unit_link_of_period
 from sikap.lib.links import absolute_url
 from sikap.organisation.models import Period, Service, Unit
-from sikap.responses import actions, anonymity, codes, importing, queries
+from sikap.responses import actions, codes, importing, queries
 from sikap.responses.forms import (
     CodesForm,
     FilterForm,
@@ -55,20 +55,16 @@ def submission_detail(request: HttpRequest, pk: int) -> HttpResponse:
     except Submission.DoesNotExist:
         raise Http404 from None
     access.require_view(submission.unit)
-    # An internal submission shows nothing that could identify its author: no time, no integrity signals
-    # or review (it has none), no audit trail; its free text only as `text_shown` allows.
-    internal = submission.channel == Submission.Channel.INTERNAL
-    # Its group (campaign and unit) under k: nothing of it one by one; else its attributes as masked.
-    attributes = anonymity.shown_attributes(submission) if internal else None
+    # An internal (invited) submission is never read one by one: its number follows the order people
+    # answered, so whoever knows who answered last could read that person's answers.
+    if submission.channel == Submission.Channel.INTERNAL:
+        raise Http404
     context = {
         "s": submission,
-        "internal": internal,
-        "shown": not internal or attributes is not None,
         "reasons": queries.reason_labels(submission.reasons or []),
-        "profile": queries.profile_rows(submission, attributes if internal else None),
-        "feedback": queries.feedback_rows(submission) if internal else [],
-        "history": [] if internal else queries.history(submission),
-        "can_review": access.can_write(submission.unit) and not internal,
+        "profile": queries.profile_rows(submission),
+        "history": queries.history(submission),
+        "can_review": access.can_write(submission.unit),
         "review_form": ReviewForm(),
     }
     return render(request, "responses/operator/detail.html", context)

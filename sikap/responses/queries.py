@@ -38,8 +38,10 @@ def reason_labels(reasons: list[str]) -> list[str]:
 
 
 def in_scope(units: QuerySet[Unit]) -> SubmissionQuerySet:
-    """Submissions of the given units (usually `access.units()` or `access.writable_units()`)."""
-    return Submission.objects.filter(unit__in=units)
+    """Submissions of the given units (usually `access.units()` or `access.writable_units()`) that may be
+    read one by one: never an internal (invited) one, whose id and day would follow its author's answering
+    (they are read only as counts, figures under k and free text at k)."""
+    return Submission.objects.filter(unit__in=units).exclude(channel=Submission.Channel.INTERNAL)
 
 
 def for_listing(submissions: SubmissionQuerySet) -> SubmissionQuerySet:
@@ -117,34 +119,21 @@ def detail(pk: int) -> Submission:
     )
 
 
-def profile_rows(submission: Submission, masked: dict[str, str] | None = None) -> list[tuple[str, Any]]:
+def profile_rows(submission: Submission) -> list[tuple[str, Any]]:
     """(label, shown value) of the submission's profile, as its versions define it (labels in the reader's
     language, options by their label; None when blank), then any stored value no field defines.
-    Reads the versions' fields prefetched by `detail`. With `masked` (an internal submission's attributes
-    as `anonymity.mask` shows them), only those values, nothing else stored."""
+    Reads the versions' fields prefetched by `detail`."""
     fields = [
         f for f in merged_fields([r.version for r in submission.responses.all()]) if f.section == "profile"
     ]
     rows: list[tuple[str, Any]] = []
     for spec in fields:
-        value = profile.value_of(submission, spec.code) if masked is None else masked.get(spec.code)
+        value = profile.value_of(submission, spec.code)
         shown = dict(spec.options()).get(str(value), value) if spec.kind == "choice" else value
         rows.append((spec.display_label(), None if shown in (None, "") else shown))
-    if masked is not None:
-        return rows
     defined = {f.code for f in fields}
     rows += [(code, value) for code, value in (submission.extra or {}).items() if code not in defined]
     return rows
-
-
-def feedback_rows(submission: Submission) -> list[tuple[str, Any]]:
-    """(label, text) of the feedback fields its versions keep in `extra` (an internal survey's "saran"),
-    for the free-text section of its page."""
-    fields = merged_fields([r.version for r in submission.responses.all()])
-    extra = submission.extra or {}
-    return [
-        (f.display_label(), extra[f.code]) for f in fields if f.section == "feedback" and extra.get(f.code)
-    ]
 
 
 def history(submission: Submission) -> list[AuditEvent]:
