@@ -310,9 +310,20 @@ def answer(raw_token: str, cleaned: Cleaned, language: str = "id") -> Submission
         if won != 1:
             raise AlreadyUsed()
         entry = invitation.entry
+        blur_used(invitation.campaign, [entry.unit_id])
         return responses.submit_internal(
             invitation.campaign, entry.unit, cleaned, entry.attributes(), language=language
         )
+
+
+def blur_used(campaign: Campaign, unit_ids: Sequence[int]) -> None:
+    """Rewrite every used invitation of these units, inside the answering transaction. PostgreSQL stamps
+    each row version with the transaction that wrote it (`xmin`), the same stamp as the new answers'; a
+    rewrite of all the unit's used invitations gives them all that stamp, so the stamp cannot tell whose
+    invitation went with which answers (the previous answers' stamps then match no invitation at all)."""
+    Invitation.objects.filter(campaign=campaign, entry__unit_id__in=list(unit_ids), used=True).update(
+        used=True
+    )
 
 
 def answer_many(
@@ -352,4 +363,5 @@ def answer_many(
             won += Invitation.objects.filter(pk__in=chunk, campaign=campaign, used=False).update(used=True)
         if won != len(ids):
             raise AlreadyUsed()  # rolls the whole batch back
+        blur_used(campaign, sorted({invitation.entry.unit_id for invitation, _c, _d in answered}))
         return responses.submit_internal_many(campaign, items)
