@@ -77,7 +77,16 @@ USE_ROLES: dict[Use, frozenset[str]] = {
 # the grants that open every other page.
 PIC_ROLES = frozenset({R.INTERNAL_PIC})
 # Whose workspace a user with several roles gets: the widest duty first.
-ROLE_PRECEDENCE = (R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.UNIT_OPERATOR, R.LEADER, R.EVALUATOR, R.INTERNAL_PIC)
+ROLE_PRECEDENCE = (
+    R.CENTRAL_ADMIN,
+    R.PEMBINA,
+    R.REGIONAL_ADMIN,
+    R.UNIT_OPERATOR,
+    R.LEADER,
+    R.VALIDATOR,
+    R.EVALUATOR,
+    R.INTERNAL_PIC,
+)
 
 
 @dataclass(frozen=True)
