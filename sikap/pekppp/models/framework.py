@@ -124,22 +124,22 @@ class FrameworkVersion(models.Model):
 
 def weight_message(aspects: list[Aspect], indicators: list[Indicator], f02: Decimal, f03: Decimal) -> str:
     """Every sibling set that misses 100 %, in Indonesian first."""
-    from django.utils.translation import gettext as _t
+    from django.utils.translation import gettext
 
     problems = []
     total = maths.weights_sum(a.weight for a in aspects)
     if total != 100:
-        problems.append(_t("bobot aspek berjumlah %(sum)s %%") % {"sum": _number(total)})
+        problems.append(gettext("bobot aspek berjumlah %(sum)s %%") % {"sum": _number(total)})
     for aspect in aspects:
         total = maths.weights_sum(i.weight for i in indicators if i.aspect_id == aspect.pk)
         if total != 100:
             problems.append(
-                _t("bobot indikator aspek %(code)s berjumlah %(sum)s %%")
+                gettext("bobot indikator aspek %(code)s berjumlah %(sum)s %%")
                 % {"code": aspect.code, "sum": _number(total)}
             )
     if f02 + f03 != 1:
-        problems.append(_t("bobot F-02 dan F-03 berjumlah %(sum)s") % {"sum": _number(f02 + f03)})
-    return _t("Bobot harus berjumlah tepat 100 %%: %(problems)s.") % {"problems": "; ".join(problems)}
+        problems.append(gettext("bobot F-02 dan F-03 berjumlah %(sum)s") % {"sum": _number(f02 + f03)})
+    return gettext("Bobot harus berjumlah tepat 100 %%: %(problems)s.") % {"problems": "; ".join(problems)}
 
 
 def _number(value: Any) -> str:
