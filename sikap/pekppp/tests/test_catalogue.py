@@ -118,3 +118,15 @@ def test_model_clean_refuses_a_bad_sum(world) -> None:  # type: ignore[no-untype
     draft.aspects.filter(code="f").update(weight=Decimal(13))
     with pytest.raises(ValidationError, match="101"):
         draft.full_clean()
+
+
+def test_running_the_migration_again_changes_nothing() -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("sikap.pekppp.migrations.0002_catalogue")
+    migration.create_catalogue(apps, None)
+    assert FrameworkVersion.objects.count() == 2
+    assert current().indicators.count() == 36  # 24 for all services, 6 counter, 6 online
+    assert InstrumentVersion.objects.filter(instrument__code="F03").count() == 1
