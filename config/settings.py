@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "sikap.reports",
     "sikap.followup",
     "sikap.internal",
+    "sikap.pekppp",
     "sikap.api",
     "sikap.demo",
     "sikap.workspace",

@@ -26,6 +26,13 @@ PUBLISH_ROLES = frozenset({Membership.Role.CENTRAL_ADMIN})
 # Who administers a unit's internal survey data (overrides its headcount): a central admin, or a regional
 # admin over the unit; its operator imports the roster but does not correct the headcount.
 ADMIN_ROLES = frozenset({Membership.Role.CENTRAL_ADMIN, Membership.Role.REGIONAL_ADMIN})
+# PEKPPP: who runs a cycle and sees every lokus in its subtree (drafts included); who confirms the final
+# levels; whose members see their own unit's self-assessment and validated result (never drafts).
+PEKPPP_COORDINATE_ROLES = frozenset({Membership.Role.CENTRAL_ADMIN, Membership.Role.PEMBINA})
+PEKPPP_VALIDATE_ROLES = frozenset({Membership.Role.VALIDATOR})
+PEKPPP_UNIT_ROLES = frozenset(
+    {Membership.Role.REGIONAL_ADMIN, Membership.Role.UNIT_OPERATOR, Membership.Role.LEADER}
+)
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,9 @@ class Use(StrEnum):
 R = Membership.Role
 USE_ROLES: dict[Use, frozenset[str]] = {
     Use.WRITE: frozenset(Membership.WRITE_ROLES),
-    Use.OVERVIEW: frozenset({R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.LEADER, R.EVALUATOR}),
+    Use.OVERVIEW: frozenset(
+        {R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.LEADER, R.EVALUATOR, R.PEMBINA, R.VALIDATOR}
+    ),
     Use.APPROVE: APPROVE_ROLES,
     Use.PARTICIPATION: frozenset(
         {R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.UNIT_OPERATOR, R.LEADER, R.INTERNAL_PIC}
@@ -68,7 +77,40 @@ USE_ROLES: dict[Use, frozenset[str]] = {
 # the grants that open every other page.
 PIC_ROLES = frozenset({R.INTERNAL_PIC})
 # Whose workspace a user with several roles gets: the widest duty first.
-ROLE_PRECEDENCE = (R.CENTRAL_ADMIN, R.REGIONAL_ADMIN, R.UNIT_OPERATOR, R.LEADER, R.EVALUATOR, R.INTERNAL_PIC)
+ROLE_PRECEDENCE = (
+    R.CENTRAL_ADMIN,
+    R.PEMBINA,
+    R.REGIONAL_ADMIN,
+    R.UNIT_OPERATOR,
+    R.LEADER,
+    R.VALIDATOR,
+    R.EVALUATOR,
+    R.INTERNAL_PIC,
+)
+
+
+@dataclass(frozen=True)
+class LokusReach:
+    """What one user may do with one PEKPPP lokus (see `Access.lokus_reach`)."""
+
+    coordinate: bool = False  # pembina or central admin over the unit: everything, drafts included
+    validate: bool = False  # validator over the unit: reads everything, confirms final levels
+    aspects: frozenset[str] = frozenset()  # aspect codes this user evaluates (its assignment)
+    unit: bool = False  # a member of the unit (or above it): its own F-01 and the validated result
+    write_self_assessment: bool = False  # may fill and submit the unit's F-01
+
+    @property
+    def visible(self) -> bool:
+        return self.coordinate or self.validate or bool(self.aspects) or self.unit
+
+    @property
+    def sees_drafts(self) -> bool:
+        """Evaluators' levels and notes before validation: never the unit's own people."""
+        return self.coordinate or self.validate or bool(self.aspects)
+
+    def sees_aspect(self, code: str) -> bool:
+        """An evaluator sees only its assigned aspects; everyone else who sees the lokus sees all."""
+        return self.coordinate or self.validate or self.unit or code in self.aspects
 
 
 class Access:
@@ -233,6 +275,92 @@ class Access:
                 _("Hanya admin pusat yang dapat menerbitkan langsung; operator mengajukan penerbitan.")
             )
         return unit
+
+    # --- PEKPPP: an evaluator reaches only the lokus and aspects assigned to it ------------------------
+
+    def lokus_reach(self, lokus: Any) -> LokusReach:
+        """What the user may do with a lokus (a `pekppp.Lokus`): one query for the assignment."""
+        unit = lokus.unit
+        if self.is_superuser:
+            return LokusReach(coordinate=True, validate=True, unit=True, write_self_assessment=True)
+        from sikap.pekppp.models import Assignment  # accounts does not import the apps it guards
+
+        assigned: set[str] = set()
+        if getattr(self.user, "is_authenticated", False) and self.user.is_active:
+            for aspects in Assignment.objects.filter(lokus=lokus, evaluator=self.user).values_list(
+                "aspects", flat=True
+            ):
+                assigned.update(aspects)
+        return LokusReach(
+            coordinate=self._holds(unit, PEKPPP_COORDINATE_ROLES),
+            validate=self._holds(unit, PEKPPP_VALIDATE_ROLES),
+            aspects=frozenset(assigned),
+            unit=self._holds(unit, PEKPPP_UNIT_ROLES),
+            write_self_assessment=self.can_write(unit),
+        )
+
+    def require_lokus(self, lokus: Any) -> LokusReach:
+        """The user's reach on a lokus; 404 when it has none (an outsider cannot learn it is a lokus)."""
+        reach = self.lokus_reach(lokus)
+        if not reach.visible:
+            raise Http404
+        return reach
+
+    def require_score(self, lokus: Any, aspect: str) -> LokusReach:
+        """Setting levels of an aspect: its assigned evaluator (or a superuser). 404 when the user does
+        not see the aspect (an evaluator on other aspects, an outsider), 403 when it only reads it."""
+        reach = self.require_lokus(lokus)
+        if not reach.sees_aspect(aspect):
+            raise Http404
+        if aspect not in reach.aspects and not self.is_superuser:
+            raise PermissionDenied(_("Hanya evaluator yang ditugaskan pada aspek ini yang dapat menilai."))
+        return reach
+
+    def require_self_assessment(self, lokus: Any, *, write: bool = False) -> LokusReach:
+        """The unit's F-01 and its evidence: read by whoever sees the lokus, changed by those who write
+        for the unit (its operators and admins); 404 / 403 otherwise."""
+        reach = self.require_lokus(lokus)
+        if write and not reach.write_self_assessment:
+            raise PermissionDenied(
+                _("Hanya operator atau admin unit ini yang dapat mengisi penilaian mandiri.")
+            )
+        return reach
+
+    def require_validate(self, lokus: Any) -> LokusReach:
+        """Confirming a lokus' final levels: a validator over the unit (or a superuser)."""
+        reach = self.require_lokus(lokus)
+        if not reach.validate:
+            raise PermissionDenied(_("Hanya validator PEKPPP yang dapat memvalidasi hasil evaluasi."))
+        return reach
+
+    def require_coordinate(self, unit: Unit) -> Unit:
+        """Running a cycle over a unit (adding it as lokus, assigning evaluators): a pembina or central
+        admin over it; 404 when the unit is invisible, 403 when it is only read."""
+        self.require_view(unit)
+        if not self._holds(unit, PEKPPP_COORDINATE_ROLES):
+            raise PermissionDenied(
+                _("Hanya pembina PEKPPP atau admin pusat yang dapat mengatur siklus evaluasi.")
+            )
+        return unit
+
+    def may_coordinate_pekppp(self) -> bool:
+        """Whether the user coordinates PEKPPP anywhere (may create cycles)."""
+        return self.is_superuser or any(g.role in PEKPPP_COORDINATE_ROLES for g in self.grants)
+
+    def visible_lokus(self, cycle: Any) -> Any:
+        """Every lokus of a cycle the user sees, as one queryset: its subtree for coordinators,
+        validators and the units' own people; its assignments for an evaluator."""
+        from django.db.models import Q
+
+        from sikap.pekppp.models import Lokus
+
+        lokus = Lokus.objects.filter(cycle=cycle)
+        if self.is_superuser:
+            return lokus
+        roles = PEKPPP_COORDINATE_ROLES | PEKPPP_VALIDATE_ROLES | PEKPPP_UNIT_ROLES
+        units = Unit.objects.subtrees_of([Unit(path=g.path) for g in self.grants if g.role in roles])
+        assigned = Q(assignments__evaluator=self.user) if getattr(self.user, "pk", None) else Q(pk__in=[])
+        return lokus.filter(Q(unit__in=units.values("pk")) | assigned).distinct()
 
 
 def access_for(user: Any) -> Access:

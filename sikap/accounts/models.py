@@ -29,6 +29,10 @@ class Membership(models.Model):
         # Administrator ILK: follows participation in the internal surveys of a Kanwil's units (counts
         # only, never who) and resends invitations in bulk; reads nothing else.
         INTERNAL_PIC = "internal_pic", _("Administrator survei internal (PIC)")
+        # PEKPPP: the coordinator (pembina) runs the yearly evaluation over its subtree; the validator
+        # confirms the evaluators' final levels. Evaluators reach only the lokus aspects assigned to them.
+        PEMBINA = "pembina", _("Pembina PEKPPP (koordinator)")
+        VALIDATOR = "validator", _("Validator PEKPPP")
 
     # Roles that may change data in their scope; the others only read it.
     WRITE_ROLES = frozenset({Role.CENTRAL_ADMIN, Role.REGIONAL_ADMIN, Role.UNIT_OPERATOR})

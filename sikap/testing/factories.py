@@ -121,7 +121,7 @@ def make_campaign(
 
 
 def make_scaled_version(
-    code: str = "F03",
+    code: str = "SKALA05",
     *,
     scale: tuple[int, int] = (0, 5),
     elements: tuple[str, ...] = ("E1", "E2", "E3"),
@@ -129,8 +129,9 @@ def make_scaled_version(
     ask_importance: tuple[str, ...] = (),
     method: str = "mean",
 ) -> Any:
-    """A published instrument version on its own scale (0-5 by default, like PEKPPP's users' form F-03)
-    whose `allow_na` elements may be answered "tidak berlaku / tidak tahu"."""
+    """A published instrument version on its own scale (0-5 by default, like PEKPPP's users' form F-03,
+    which ships as the instrument F03) whose `allow_na` elements may be answered "tidak berlaku / tidak
+    tahu"."""
     from sikap.instruments.models import Element, Instrument, InstrumentVersion
 
     instrument = Instrument.objects.create(code=code, name=f"Uji skala {code}", method=method)

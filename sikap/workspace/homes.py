@@ -155,6 +155,9 @@ HOMES: dict[str, Callable[[Access, datetime.date], dict[str, Any]]] = {
     R.UNIT_OPERATOR: operator_home,
     R.LEADER: leader_home,
     R.EVALUATOR: evaluator_home,
+    # PEKPPP's pages come later; until then the pembina and validator read what they reach.
+    R.PEMBINA: evaluator_home,
+    R.VALIDATOR: evaluator_home,
     R.INTERNAL_PIC: pic_home,
     "": no_role_home,
 }

@@ -26,4 +26,7 @@ DEMO_USERS: tuple[UserSpec, ...] = (
     UserSpec("evaluator", "Fitri", "Handayani", "evaluator", "kemenkum"),
     # The Kanwil's administrator of the internal surveys (PIC): participation counts only.
     UserSpec("pic.jabar", "Sri", "Wahyuni", "internal_pic", "kanwil-jabar"),
+    # PEKPPP mandiri, run by the planning bureau: its coordinator (pembina) and the validator.
+    UserSpec("pembina", "Dewi", "Lestari", "pembina", "kemenkum"),
+    UserSpec("validator", "Joko", "Prasetyo", "validator", "kemenkum"),
 )

@@ -164,6 +164,8 @@ def test_there_is_one_demo_user_per_role():
         "pimpinan.jabar": "kanwil-jabar",
         "evaluator": "kemenkum",
         "pic.jabar": "kanwil-jabar",
+        "pembina": "kemenkum",
+        "validator": "kemenkum",
     }
     admin = User.objects.get(username="admin")
     assert admin.is_superuser and admin.is_staff

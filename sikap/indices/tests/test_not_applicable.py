@@ -19,15 +19,15 @@ from sikap.testing.factories import make_campaign, make_period, make_scaled_vers
 pytestmark = pytest.mark.django_db
 
 ANSWERS = [
-    {"F03-E1": "0", "F03-E2": "TT", "F03-E3": "5"},
-    {"F03-E1": "4", "F03-E2": "2", "F03-E3": "tidak tahu"},
-    {"F03-E1": "1", "F03-E2": "3", "F03-E3": "2"},  # the only complete respondent: total 6
+    {"SKALA05-E1": "0", "SKALA05-E2": "TT", "SKALA05-E3": "5"},
+    {"SKALA05-E1": "4", "SKALA05-E2": "2", "SKALA05-E3": "tidak tahu"},
+    {"SKALA05-E1": "1", "SKALA05-E2": "3", "SKALA05-E3": "2"},  # the only complete respondent: total 6
 ]
 
 
 @pytest.fixture
 def f03():
-    return make_scaled_version("F03")
+    return make_scaled_version("SKALA05")
 
 
 @pytest.fixture
@@ -39,9 +39,9 @@ def service(world):
 def campaign(world, f03, service):
     today = timezone.localdate()
     period = make_period(
-        "Periode F03", start=today - datetime.timedelta(days=10), end=today + datetime.timedelta(days=10)
+        "Periode SKALA05", start=today - datetime.timedelta(days=10), end=today + datetime.timedelta(days=10)
     )
-    campaign = make_campaign([world.division], period, ("F03",), with_service_links=False)
+    campaign = make_campaign([world.division], period, ("SKALA05",), with_service_links=False)
     for data in ANSWERS:
         submit_answers(campaign, world.division, data, service=service)
     return campaign
@@ -99,8 +99,8 @@ def test_the_read_model_gives_means_without_not_applicable_and_its_count(
 def test_an_element_answered_only_not_applicable_has_no_mean_and_does_not_count(world, f03):
     today = timezone.localdate()
     period = make_period("Hanya TT", start=today - datetime.timedelta(days=3), end=today)
-    campaign = make_campaign([world.division], period, ("F03",), with_service_links=False)
-    submit_answers(campaign, world.division, {"F03-E1": "2", "F03-E2": "TT", "F03-E3": "4"})
+    campaign = make_campaign([world.division], period, ("SKALA05",), with_service_links=False)
+    submit_answers(campaign, world.division, {"SKALA05-E1": "2", "SKALA05-E2": "TT", "SKALA05-E3": "4"})
     result = read.result(read.Scope([world.division.pk], period, f03))
     e2 = next(e for e in result.elements if e.code == "E2")
     assert (e2.n, e2.mean, e2.na) == (0, None, 1)
@@ -109,7 +109,7 @@ def test_an_element_answered_only_not_applicable_has_no_mean_and_does_not_count(
 
 def test_the_unit_page_shows_the_not_applicable_count_per_element(world, campaign, login):
     page = login(world.operator).get(
-        f"/indeks/unit/{world.division.code}/?periode={campaign.period.pk}&instrumen=F03"
+        f"/indeks/unit/{world.division.code}/?periode={campaign.period.pk}&instrumen=SKALA05"
     )
     html = page.content.decode()
     assert page.status_code == 200

@@ -16,12 +16,12 @@ from sikap.testing.factories import make_campaign, make_scaled_version
 pytestmark = pytest.mark.django_db
 
 # The standard instruments and a 0-5 one whose elements E2 and E3 may be answered "not applicable".
-WITH_NA = ("SKM", "SPKP", "SPAK", "F03")
+WITH_NA = ("SKM", "SPKP", "SPAK", "SKALA05")
 
 
 def na_campaign(units, **kwargs):
-    if not Instrument.objects.filter(code="F03").exists():
-        make_scaled_version("F03")
+    if not Instrument.objects.filter(code="SKALA05").exists():
+        make_scaled_version("SKALA05")
     return make_campaign(units, codes=WITH_NA, **kwargs)
 
 

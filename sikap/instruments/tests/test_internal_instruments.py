@@ -79,5 +79,5 @@ def test_running_the_migration_again_changes_nothing():
 
     migration = import_module("sikap.instruments.migrations.0009_internal_instruments")
     migration.create_internal_instruments(apps, None)
-    assert InstrumentVersion.objects.count() == 5
+    assert InstrumentVersion.objects.count() == 6  # with PEKPPP's F-03 (pekppp 0002)
     assert version("ILK").elements.count() == 15

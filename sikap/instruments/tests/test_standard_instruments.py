@@ -13,8 +13,9 @@ def version(code):
 
 def test_the_standard_instruments_exist_with_their_methods():
     methods = dict(Instrument.objects.values_list("code", "method"))
-    # The three public ones, and the internal ILK and integrity survey (issue 11).
+    # The three public ones, the internal ILK and integrity survey (issue 11), PEKPPP's users' form F-03.
     assert methods == {
+        "F03": "mean",
         "SKM": "ikm",
         "SPKP": "perception",
         "SPAK": "perception",
@@ -83,5 +84,6 @@ def test_running_the_migration_again_changes_nothing():
 
     migration = import_module("sikap.instruments.migrations.0002_standard_instruments")
     migration.create_standard_instruments(apps, None)
-    assert InstrumentVersion.objects.count() == 5  # with the internal ILK and integrity survey (0009)
+    # With the internal ILK and integrity survey (0009) and PEKPPP's F-03 (pekppp 0002).
+    assert InstrumentVersion.objects.count() == 6
     assert version("SKM").elements.count() == 9

@@ -22,9 +22,9 @@ from sikap.testing.factories import World, make_campaign, make_period, make_scal
 pytestmark = pytest.mark.django_db
 
 ANSWERS = [
-    {"F03-E1": "0", "F03-E2": "TT", "F03-E3": "5"},
-    {"F03-E1": "4", "F03-E2": "2"},  # E3 left blank
-    {"F03-E1": "5", "F03-E2": "0", "F03-E3": "tidak berlaku"},
+    {"SKALA05-E1": "0", "SKALA05-E2": "TT", "SKALA05-E3": "5"},
+    {"SKALA05-E1": "4", "SKALA05-E2": "2"},  # E3 left blank
+    {"SKALA05-E1": "5", "SKALA05-E2": "0", "SKALA05-E3": "tidak berlaku"},
 ]
 # Per row: E1, E2, E3 as the CSV writes them.
 EXPECTED = [["0", "TT", "5"], ["4", "2", ""], ["5", "0", "TT"]]
@@ -32,10 +32,10 @@ EXPECTED = [["0", "TT", "5"], ["4", "2", ""], ["5", "0", "TT"]]
 
 @pytest.fixture
 def scope(world: World) -> Scope:
-    make_scaled_version("F03")
+    make_scaled_version("SKALA05")
     today = timezone.localdate()
-    period = make_period("Ekspor F03", start=today - datetime.timedelta(days=5), end=today)
-    campaign = make_campaign([world.division], period, ("F03",), with_service_links=False)
+    period = make_period("Ekspor SKALA05", start=today - datetime.timedelta(days=5), end=today)
+    campaign = make_campaign([world.division], period, ("SKALA05",), with_service_links=False)
     for data in ANSWERS:
         submit_answers(campaign, world.division, data)
     return Scope(world.division, period)
@@ -43,7 +43,7 @@ def scope(world: World) -> Scope:
 
 def answers_of(raw: bytes) -> list[list[str]]:
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    return [[row["F03_E1"], row["F03_E2"], row["F03_E3"]] for row in rows]
+    return [[row["SKALA05_E1"], row["SKALA05_E2"], row["SKALA05_E3"]] for row in rows]
 
 
 def test_the_python_csv_writes_not_applicable_as_tt(scope: Scope) -> None:
@@ -66,24 +66,24 @@ def test_the_xlsx_holds_tt_as_text_and_explains_it(scope: Scope, tmp_path: Path)
     Export(scope).write("xlsx", str(path))
     book = openpyxl.load_workbook(path, read_only=True)
     rows = list(book["Data"].iter_rows(values_only=True))
-    at = [rows[0].index(name) for name in ("F03_E1", "F03_E2", "F03_E3")]
+    at = [rows[0].index(name) for name in ("SKALA05_E1", "SKALA05_E2", "SKALA05_E3")]
     assert [[row[i] for i in at] for row in rows[1:]] == [[0, "TT", 5], [4, 2, None], [5, 0, "TT"]]
     codebook = {row[0]: row[2] for row in book["Keterangan"].iter_rows(min_row=6, values_only=True)}
-    assert codebook["F03_E2"] == "0 = 0; 1 = 1; 2 = 2; 3 = 3; 4 = 4; 5 = 5; TT = Tidak berlaku/tidak tahu"
-    assert "TT" not in codebook["F03_E1"]
+    assert codebook["SKALA05_E2"] == "0 = 0; 1 = 1; 2 = 2; 3 = 3; 4 = 4; 5 = 5; TT = Tidak berlaku/tidak tahu"
+    assert "TT" not in codebook["SKALA05_E1"]
 
 
 def test_the_sav_has_not_applicable_as_a_labelled_user_missing_code(scope: Scope, tmp_path: Path) -> None:
     path = tmp_path / "f03.sav"
     Export(scope).write("sav", str(path))
     frame, meta = pyreadstat.read_sav(str(path), user_missing=True)
-    assert [list(frame[n]) for n in ("F03_E1", "F03_E2")] == [[0, 4, 5], [NA_SAV, 2, 0]]
-    e3 = list(frame["F03_E3"])
+    assert [list(frame[n]) for n in ("SKALA05_E1", "SKALA05_E2")] == [[0, 4, 5], [NA_SAV, 2, 0]]
+    e3 = list(frame["SKALA05_E3"])
     assert (e3[0], e3[2]) == (5, NA_SAV) and e3[1] != e3[1]  # the blank is system-missing (NaN)
-    assert meta.variable_value_labels["F03_E2"][NA_SAV] == "Tidak berlaku/tidak tahu"
-    assert NA_SAV not in meta.variable_value_labels["F03_E1"]
-    assert meta.missing_ranges["F03_E2"] == [{"lo": NA_SAV, "hi": NA_SAV}]
-    assert "F03_E1" not in meta.missing_ranges
+    assert meta.variable_value_labels["SKALA05_E2"][NA_SAV] == "Tidak berlaku/tidak tahu"
+    assert NA_SAV not in meta.variable_value_labels["SKALA05_E1"]
+    assert meta.missing_ranges["SKALA05_E2"] == [{"lo": NA_SAV, "hi": NA_SAV}]
+    assert "SKALA05_E1" not in meta.missing_ranges
     # Read as SPSS computes: the N/A code is missing, never a score of 99.
     plain, _meta = pyreadstat.read_sav(str(path))
-    assert plain["F03_E2"].mean() == pytest.approx(1.0)
+    assert plain["SKALA05_E2"].mean() == pytest.approx(1.0)

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def f03():
-    return make_scaled_version("F03", ask_importance=("E1", "E2"))
+    return make_scaled_version("SKALA05", ask_importance=("E1", "E2"))
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def campaign(world, f03):
     period = make_period(
         "Periode skala", start=today - datetime.timedelta(days=10), end=today + datetime.timedelta(days=10)
     )
-    return make_campaign([world.division], period, ("F03",), with_service_links=False)
+    return make_campaign([world.division], period, ("SKALA05",), with_service_links=False)
 
 
 def element(version, code):
@@ -48,7 +48,7 @@ def clean(version, data, **options):
 
 
 def test_a_zero_is_a_score_where_the_scale_starts_at_zero(f03):
-    cleaned = clean(f03, {"F03-E1": "0", "F03-E2": "5", "F03-E3": "0"})
+    cleaned = clean(f03, {"SKALA05-E1": "0", "SKALA05-E2": "5", "SKALA05-E3": "0"})
     assert cleaned.errors == {}
     assert cleaned.answers[f03.pk] == {
         element(f03, "E1").pk: (0, None),
@@ -58,11 +58,11 @@ def test_a_zero_is_a_score_where_the_scale_starts_at_zero(f03):
 
 
 def test_a_value_off_the_versions_scale_is_refused_naming_the_element(f03):
-    cleaned = clean(f03, {"F03-E1": "6"})
-    assert cleaned.errors["F03-E1"] == "Unsur E1 (Unsur E1): nilai 6 di luar skala 0-5."
+    cleaned = clean(f03, {"SKALA05-E1": "6"})
+    assert cleaned.errors["SKALA05-E1"] == "Unsur E1 (Unsur E1): nilai 6 di luar skala 0-5."
     with translation.override("en"):
-        cleaned = clean(f03, {"F03-E1": "6"})
-    assert cleaned.errors["F03-E1"] == "Element E1 (Unsur E1): the value 6 is outside the 0-5 scale."
+        cleaned = clean(f03, {"SKALA05-E1": "6"})
+    assert cleaned.errors["SKALA05-E1"] == "Element E1 (Unsur E1): the value 6 is outside the 0-5 scale."
 
 
 def test_a_zero_is_refused_where_the_scale_starts_at_one(world):
@@ -75,28 +75,32 @@ def test_a_zero_is_refused_where_the_scale_starts_at_one(world):
 @pytest.mark.parametrize("raw", ["TT", "tt", "N/A", "n/a", "Tidak Tahu", "tidak berlaku", " TIDAK  BERLAKU "])
 def test_every_spelling_of_not_applicable_is_accepted_where_the_element_allows_it(f03, raw):
     assert is_na(raw)
-    cleaned = clean(f03, {"F03-E2": raw})
+    cleaned = clean(f03, {"SKALA05-E2": raw})
     assert cleaned.errors == {}
     assert cleaned.answers[f03.pk] == {element(f03, "E2").pk: (None, None)}
     assert cleaned.answer_values == {f03.pk: {}}  # never a score, so never straight-lining either
 
 
 def test_not_applicable_is_refused_where_the_element_does_not_allow_it(f03):
-    cleaned = clean(f03, {"F03-E1": "TT"})
-    assert cleaned.errors["F03-E1"] == (
+    cleaned = clean(f03, {"SKALA05-E1": "TT"})
+    assert cleaned.errors["SKALA05-E1"] == (
         "Unsur E1 (Unsur E1) tidak menyediakan jawaban “tidak berlaku / tidak tahu”; isi nilai 0-5."
     )
     with translation.override("en"):
-        cleaned = clean(f03, {"F03-E1": "TT"})
-    assert cleaned.errors["F03-E1"] == (
+        cleaned = clean(f03, {"SKALA05-E1": "TT"})
+    assert cleaned.errors["SKALA05-E1"] == (
         "Element E1 (Unsur E1) has no “not applicable / don't know” answer; enter a value from 0 to 5."
     )
 
 
 def test_importance_starts_at_one_and_pairs_only_with_a_score(f03):
-    cleaned = clean(f03, {"F03-E1": "3", "F03-E1-imp": "0", "F03-E2": "TT", "F03-E2-imp": "4"})
-    assert cleaned.errors == {"F03-E1-imp": "Nilai 0 di luar skala 1-5."}
-    cleaned = clean(f03, {"F03-E1": "3", "F03-E1-imp": "5", "F03-E2": "TT", "F03-E2-imp": "4"})
+    cleaned = clean(
+        f03, {"SKALA05-E1": "3", "SKALA05-E1-imp": "0", "SKALA05-E2": "TT", "SKALA05-E2-imp": "4"}
+    )
+    assert cleaned.errors == {"SKALA05-E1-imp": "Nilai 0 di luar skala 1-5."}
+    cleaned = clean(
+        f03, {"SKALA05-E1": "3", "SKALA05-E1-imp": "5", "SKALA05-E2": "TT", "SKALA05-E2-imp": "4"}
+    )
     assert cleaned.answers[f03.pk] == {element(f03, "E1").pk: (3, 5), element(f03, "E2").pk: (None, None)}
 
 
@@ -104,7 +108,7 @@ def test_importance_starts_at_one_and_pairs_only_with_a_score(f03):
 
 
 def stored_response(world, campaign, f03):
-    cleaned = clean(f03, {"F03-E1": "0", "F03-E2": "TT", "F03-E3": "5"})
+    cleaned = clean(f03, {"SKALA05-E1": "0", "SKALA05-E2": "TT", "SKALA05-E3": "5"})
     visit = actions.Visit(
         campaign=campaign, unit=world.division, key=uuid.uuid4(), channel=Submission.Channel.PAPER
     )
@@ -143,18 +147,18 @@ def test_the_database_refuses_a_score_together_with_not_applicable(
 def test_the_public_form_offers_not_applicable_only_where_the_element_allows_it(client, campaign):
     link = campaign.links.get(service__isnull=True)
     html = client.get(form_url(link)).content.decode()
-    assert 'name="F03-E1" id="F03-E1" value="0"' in html  # the scale starts at 0
-    assert 'id="F03-E2-TT" value="TT"' in html and 'id="F03-E3-TT" value="TT"' in html
-    assert 'id="F03-E1-TT"' not in html
+    assert 'name="SKALA05-E1" id="SKALA05-E1" value="0"' in html  # the scale starts at 0
+    assert 'id="SKALA05-E2-TT" value="TT"' in html and 'id="SKALA05-E3-TT" value="TT"' in html
+    assert 'id="SKALA05-E1-TT"' not in html
     assert html.count("Tidak berlaku / tidak tahu") == 2
-    assert 'name="F03-E1-imp" id="F03-E1-imp" value="1"' in html  # importance from 1, not 0
-    assert 'name="F03-E1-imp" value="0"' not in html
+    assert 'name="SKALA05-E1-imp" id="SKALA05-E1-imp" value="1"' in html  # importance from 1, not 0
+    assert 'name="SKALA05-E1-imp" value="0"' not in html
 
 
 def test_a_respondent_answers_not_applicable_and_it_is_stored_as_such(client, campaign, f03):
     link = campaign.links.get(service__isnull=True)
     start = sign_start(link.token, timezone.now() - datetime.timedelta(minutes=2))
-    data = {"F03-E1": "0", "F03-E2": "TT", "F03-E3": "4", "start": start}
+    data = {"SKALA05-E1": "0", "SKALA05-E2": "TT", "SKALA05-E3": "4", "start": start}
     assert client.post(form_url(link), data).status_code == 302
     stored = {a.element.code: (a.value, a.not_applicable) for a in Answer.objects.select_related("element")}
     assert stored == {"E1": (0, False), "E2": (None, True), "E3": (4, False)}
@@ -163,7 +167,9 @@ def test_a_respondent_answers_not_applicable_and_it_is_stored_as_such(client, ca
 def test_a_tampered_not_applicable_is_refused_with_the_form_shown_again(client, campaign):
     link = campaign.links.get(service__isnull=True)
     start = sign_start(link.token, timezone.now() - datetime.timedelta(minutes=2))
-    reply = client.post(form_url(link), {"F03-E1": "TT", "F03-E2": "1", "F03-E3": "1", "start": start})
+    reply = client.post(
+        form_url(link), {"SKALA05-E1": "TT", "SKALA05-E2": "1", "SKALA05-E3": "1", "start": start}
+    )
     assert reply.status_code == 200
     assert "tidak menyediakan jawaban" in reply.content.decode()
     assert not Submission.objects.exists()
@@ -174,7 +180,7 @@ def test_the_kiosk_form_offers_not_applicable_too(client, campaign):
 
     link = campaign.links.get(service__isnull=True)
     html = client.get(kiosk_url(link)).content.decode()
-    assert 'id="F03-E2-TT" value="TT"' in html and 'id="F03-E1-TT"' not in html
+    assert 'id="SKALA05-E2-TT" value="TT"' in html and 'id="SKALA05-E1-TT"' not in html
 
 
 # --- paper entry -----------------------------------------------------------------------------------------
@@ -187,11 +193,17 @@ def paper_url(campaign, unit):
 def test_paper_entry_has_a_not_applicable_box_where_allowed_and_stores_it(login, world, campaign):
     client = login(world.operator)
     html = client.get(paper_url(campaign, world.division)).content.decode()
-    assert 'type="checkbox" name="F03-E2" value="TT"' in html
-    assert 'type="checkbox" name="F03-E1"' not in html
-    assert 'name="F03-E1" value="" min="0" max="5"' in html
+    assert 'type="checkbox" name="SKALA05-E2" value="TT"' in html
+    assert 'type="checkbox" name="SKALA05-E1"' not in html
+    assert 'name="SKALA05-E1" value="" min="0" max="5"' in html
     day = timezone.localdate().isoformat()
-    data = {"key": str(uuid.uuid4()), "answered_on": day, "F03-E1": "0", "F03-E2": "TT", "F03-E3": ""}
+    data = {
+        "key": str(uuid.uuid4()),
+        "answered_on": day,
+        "SKALA05-E1": "0",
+        "SKALA05-E2": "TT",
+        "SKALA05-E3": "",
+    }
     assert client.post(paper_url(campaign, world.division), data).status_code == 302
     stored = {a.element.code: (a.value, a.not_applicable) for a in Answer.objects.select_related("element")}
     assert stored == {"E1": (0, False), "E2": (None, True)}
@@ -200,7 +212,7 @@ def test_paper_entry_has_a_not_applicable_box_where_allowed_and_stores_it(login,
 def test_paper_entry_refuses_a_number_and_not_applicable_together(login, world, campaign):
     client = login(world.operator)
     day = timezone.localdate().isoformat()
-    data = {"key": str(uuid.uuid4()), "answered_on": day, "F03-E1": "2", "F03-E2": ["3", "TT"]}
+    data = {"key": str(uuid.uuid4()), "answered_on": day, "SKALA05-E1": "2", "SKALA05-E2": ["3", "TT"]}
     reply = client.post(paper_url(campaign, world.division), data)
     assert reply.status_code == 200
     assert "jangan keduanya" in reply.content.decode()

@@ -1,0 +1,29 @@
+"""PEKPPP's models, split by noun: the framework as data, cycles and F-02, the self-assessment (F-01)."""
+
+from sikap.pekppp.models.assessment import Clarification, Evidence, SelfAssessment, SelfAssessmentVersion
+from sikap.pekppp.models.cycle import Assignment, Cycle, Lokus, Score
+from sikap.pekppp.models.framework import (
+    Aspect,
+    F03Item,
+    Framework,
+    FrameworkVersion,
+    Indicator,
+    refuse_if_published,
+)
+
+__all__ = [
+    "Aspect",
+    "Assignment",
+    "Clarification",
+    "Cycle",
+    "Evidence",
+    "F03Item",
+    "Framework",
+    "FrameworkVersion",
+    "Indicator",
+    "Lokus",
+    "Score",
+    "SelfAssessment",
+    "SelfAssessmentVersion",
+    "refuse_if_published",
+]
