@@ -46,3 +46,15 @@ def _forget_published_versions():  # type: ignore[no-untyped-def]
     keeps_element_groups.cache_clear()
     breakdown_fields.cache_clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _indonesian_first():  # type: ignore[no-untyped-def]
+    """Each test starts in the default language: a request of an earlier test in English (LocaleMiddleware
+    activates the language for the thread) must not decide the words of the next one."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -13,14 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import Http404
 
 from sikap.accounts.access import access_for
 from sikap.internal import actions, importing
-from sikap.organisation.models import Period, Unit
+from sikap.lib.commands import file_bytes, period_by_name, unit_by_code, user_by_name
 
 
 class Command(BaseCommand):
@@ -49,23 +48,10 @@ class Command(BaseCommand):
 
     def _import(self, options: dict[str, Any]) -> None:
         path = Path(options["file"])
-        try:
-            content = path.read_bytes()
-        except OSError as error:
-            raise CommandError(f"Berkas tidak dapat dibaca: {error}", returncode=2) from None
-        unit = None
-        if options["unit"]:
-            unit = Unit.objects.filter(code=options["unit"]).first()
-            if unit is None:
-                raise CommandError(f"Unit tidak dikenal: {options['unit']}", returncode=2)
-        period = Period.objects.filter(name=options["period"]).first()
-        if period is None:
-            raise CommandError(f"Periode tidak dikenal: {options['period']}", returncode=2)
-        actor = None
-        if options["user"]:
-            actor = get_user_model().objects.filter(username=options["user"]).first()
-            if actor is None:
-                raise CommandError(f"Pengguna tidak dikenal: {options['user']}", returncode=2)
+        content = file_bytes(options["file"])
+        unit = unit_by_code(options["unit"]) if options["unit"] else None
+        period = period_by_name(options["period"])
+        actor = user_by_name(options["user"])
         try:
             if unit is not None and actor is not None:
                 access_for(actor).require_write(unit)

@@ -17,13 +17,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import Http404
 
 from sikap.accounts.access import access_for
-from sikap.organisation.models import Unit
+from sikap.lib.commands import file_bytes, unit_by_code, user_by_name
 from sikap.pekppp import actions, csvfiles
 from sikap.pekppp.actions.f03 import campaign_version
 from sikap.pekppp.models import Cycle, Lokus
@@ -65,10 +64,7 @@ class Command(BaseCommand):
         if options["action"] == "result":
             self._result(lokus, options)
             return
-        try:
-            content = Path(options["file"]).read_bytes()
-        except OSError as error:
-            raise _fail(f"Berkas tidak dapat dibaca: {error}") from None
+        content = file_bytes(options["file"])
         try:
             if options["action"] == "import-f02":
                 self._import_f02(lokus, content, options)
@@ -82,9 +78,7 @@ class Command(BaseCommand):
             raise _fail("Berkas harus berupa CSV UTF-8.") from None
 
     def _lokus(self, options: dict[str, Any]) -> Lokus:
-        unit = Unit.objects.filter(code=options["unit"]).first()
-        if unit is None:
-            raise _fail(f"Unit tidak dikenal: {options['unit']}")
+        unit = unit_by_code(options["unit"])
         cycles = Cycle.objects.filter(year=options["year"])
         if options["scheme"]:
             cycles = cycles.filter(scheme=options["scheme"])
@@ -106,11 +100,7 @@ class Command(BaseCommand):
             raise _fail(f"{len(problems.lines)} kesalahan; tidak ada yang disimpan.")
 
     def _import_f02(self, lokus: Lokus, content: bytes, options: dict[str, Any]) -> None:
-        actor = None
-        if options["user"]:
-            actor = get_user_model().objects.filter(username=options["user"]).first()
-            if actor is None:
-                raise _fail(f"Pengguna tidak dikenal: {options['user']}")
+        actor = user_by_name(options["user"])
         rows, problems = csvfiles.read_f02(content, lokus.indicators())
         self._problems(problems)
         if actor is not None:

@@ -10,10 +10,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from sikap.organisation.models import Period, Unit
+from sikap.lib.commands import file_bytes, period_by_name, unit_by_code, user_by_name
 from sikap.responses import importing
 
 
@@ -36,21 +35,10 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path = Path(options["file"])
-        try:
-            content = path.read_bytes()
-        except OSError as error:
-            raise CommandError(f"Berkas tidak dapat dibaca: {error}", returncode=2) from None
-        unit = Unit.objects.filter(code=options["unit"]).first()
-        if unit is None:
-            raise CommandError(f"Unit tidak dikenal: {options['unit']}", returncode=2)
-        period = Period.objects.filter(name=options["period"]).first()
-        if period is None:
-            raise CommandError(f"Periode tidak dikenal: {options['period']}", returncode=2)
-        actor = None
-        if options["user"]:
-            actor = get_user_model().objects.filter(username=options["user"]).first()
-            if actor is None:
-                raise CommandError(f"Pengguna tidak dikenal: {options['user']}", returncode=2)
+        content = file_bytes(options["file"])
+        unit = unit_by_code(options["unit"])
+        period = period_by_name(options["period"])
+        actor = user_by_name(options["user"])
         codes = [code for value in options["instrument"] for code in value.split(",")]
         started = time.perf_counter()
         try:

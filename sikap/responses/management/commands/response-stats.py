@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
-from sikap.organisation.models import Period, Unit
+from sikap.lib.commands import period_by_name, unit_by_code
 from sikap.responses import queries
 
 
@@ -20,15 +20,8 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="keluaran JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        unit = period = None
-        if options["unit"]:
-            unit = Unit.objects.filter(code=options["unit"]).first()
-            if unit is None:
-                raise CommandError(f"Unit tidak dikenal: {options['unit']}", returncode=2)
-        if options["period"]:
-            period = Period.objects.filter(name=options["period"]).first()
-            if period is None:
-                raise CommandError(f"Periode tidak dikenal: {options['period']}", returncode=2)
+        unit = unit_by_code(options["unit"]) if options["unit"] else None
+        period = period_by_name(options["period"]) if options["period"] else None
         counts = queries.stats(unit, period)
         if options["json"]:
             self.stdout.write(json.dumps(counts))
