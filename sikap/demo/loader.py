@@ -24,6 +24,7 @@ from sikap.demo.data.services import YEARS, specs_for, unit_users
 from sikap.demo.data.units import UNITS
 from sikap.demo.data.users import DEMO_USERS
 from sikap.demo.internal import load_internal
+from sikap.demo.pekppp import load_pekppp
 from sikap.demo.responses import load_responses
 from sikap.instruments.demo import open_demo_campaigns
 from sikap.organisation.actions import (
@@ -82,8 +83,9 @@ class Login:
     password: str
 
 
-def load_demo(*, responses: bool = True) -> Summary:
-    """Load the organisation in one transaction, then (unless `responses` is False) the synthetic responses.
+def load_demo(*, responses: bool = True, pekppp: bool = True) -> Summary:
+    """Load the organisation in one transaction, then (unless `responses` is False) the synthetic responses,
+    and (unless `pekppp` is False: tests of other parts) the PEKPPP cycles.
 
     The responses come in one transaction per period (see `sikap.demo.responses`), so an interrupted load
     keeps what it stored and a rerun completes it.
@@ -114,6 +116,16 @@ def load_demo(*, responses: bool = True) -> Summary:
         summary.tally("internal campaigns").existing += internal.campaigns_existing
         summary.tally("invitations").created += internal.invitations
         summary.tally("internal answers").created += internal.answers
+    if pekppp:
+        # PEKPPP mandiri: last year's finished cycle (with its own F-03 answers, also under --no-responses)
+        # and this year's cycle in progress.
+        evaluation = load_pekppp(ACTOR)
+        summary.tally("PEKPPP cycles").created += evaluation.cycles
+        summary.tally("PEKPPP cycles").existing += evaluation.cycles_existing
+        summary.tally("PEKPPP lokus").created += evaluation.lokus
+        summary.tally("PEKPPP levels").created += evaluation.levels
+        summary.tally("PEKPPP evidence").created += evaluation.evidence
+        summary.tally("PEKPPP F-03").created += evaluation.f03_answers
     return summary
 
 

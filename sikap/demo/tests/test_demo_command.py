@@ -27,8 +27,9 @@ DIVISION_SUFFIXES = {"tu", "yankum", "ahu", "ki", "p3h"}
 
 
 @pytest.fixture(scope="module", autouse=True)
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER):
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    media = tmp_path_factory.mktemp("media")  # the PEKPPP demo's evidence files
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHER, MEDIA_ROOT=media):
         outer = transaction.atomic()
         outer.__enter__()
         try:
@@ -183,7 +184,19 @@ def test_every_row_was_created_through_an_audited_action_by_the_system():
     # Each roster (unit and period) came from one import, audited on its headcount.
     rosters = RosterEntry.objects.values("unit_id", "period_id").distinct().count()
     assert AuditEvent.objects.filter(action="internal.roster_import").count() == rosters
-    assert set(AuditEvent.objects.values_list("actor_name", flat=True)) == {"system"}
+    # The system loads everything; in PEKPPP the evaluator sets the levels and the validator confirms.
+    assert set(AuditEvent.objects.values_list("actor_name", flat=True)) == {
+        "system",
+        "evaluator",
+        "validator",
+    }
+    by_people = AuditEvent.objects.exclude(actor_name="system").values_list("action", flat=True).distinct()
+    assert set(by_people) == {
+        "pekppp.score.set",
+        "pekppp.score.finalise",
+        "pekppp.clarification.ask",
+        "pekppp.lokus.validate",
+    }
 
 
 def test_running_it_again_changes_nothing():

@@ -42,7 +42,7 @@ def demo(django_db_setup, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            load_demo(responses=False)
+            load_demo(responses=False, pekppp=False)
             yield load_internal(today=TODAY)
         finally:
             transaction.set_rollback(True)

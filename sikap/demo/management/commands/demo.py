@@ -17,7 +17,9 @@ class Command(BaseCommand):
         "catalogues with user counts, one demo user per role, survey campaigns, and synthetic responses "
         "for the current semester and the two before it; employee rosters of Setjen, three Kanwil and a "
         "BHP with an internal ILK + integrity campaign per semester (invitations and answers) for the "
-        "current semester and the one before. Safe to run again: it only adds what is missing."
+        "current semester and the one before; PEKPPP mandiri: last year's finished cycle (nine units with F-01, "
+        "evidence, levels, validation and F-03 answers, grades A to D) and this year's cycle in progress with "
+        "every unit that has public services. Safe to run again: it only adds what is missing."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -32,7 +34,7 @@ class Command(BaseCommand):
             help="Build everything but the synthetic survey responses and the internal campaigns (the "
             "employee rosters are loaded). Without it, the demo adds about 25,000 public respondents over "
             "the current semester and the two before it, and about 1,300 employees' answers to the internal "
-            "surveys.",
+            "surveys. The PEKPPP demo keeps its own F-03 answers (about 120).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
