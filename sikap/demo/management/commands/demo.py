@@ -17,9 +17,10 @@ class Command(BaseCommand):
         "catalogues with user counts, one demo user per role, survey campaigns, and synthetic responses "
         "for the current semester and the two before it; employee rosters of Setjen, three Kanwil and a "
         "BHP with an internal ILK + integrity campaign per semester (invitations and answers) for the "
-        "current semester and the one before; PEKPPP mandiri: last year's finished cycle (nine units with F-01, "
-        "evidence, levels, validation and F-03 answers, grades A to D) and this year's cycle in progress with "
-        "every unit that has public services. Safe to run again: it only adds what is missing."
+        "current semester and the one before; PEKPPP mandiri: last year's finished cycle (nine units "
+        "with F-01, evidence, levels, validation and F-03 answers, grades A to D) and this year's cycle "
+        "in progress with every unit that has public services. Safe to run again: it only adds what is "
+        "missing."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
