@@ -277,6 +277,13 @@ def rebuild(periods: Sequence[Period] | None = None) -> None:
     answers, per_response, sums = _rebuild_sql()
     element_groups = _element_group_sql()
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Fresh statistics of what the passes read: right after a bulk load (or inside the transaction
+            # that made it) the planner would otherwise think the tables empty and nest loops over them.
+            tables = (Answer, Response, Submission)
+            cursor.execute(
+                "ANALYZE " + ", ".join(connection.ops.quote_name(m._meta.db_table) for m in tables)
+            )
         for period_id in period_ids:
             cursor.execute(answers, [period_id])
             cursor.execute(_element_sql(), [period_id])
