@@ -3,12 +3,14 @@ numbers as `sikap pekppp result --json`, the condition first, nothing for the un
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from sikap.instruments.models import PublicLink
 from sikap.pekppp import actions
 from sikap.pekppp.tests.conftest import Evaluation
 from sikap.pekppp.tests.results_helpers import answer_f03, command_result, idnum, score, validate
@@ -150,3 +152,16 @@ def test_the_f03_page_gives_each_lokus_its_link_and_progress(evaluation: Evaluat
     numbers = [n for n in range(1, 16) if f"<strong>{n}.</strong>" in items]
     assert numbers == [*range(1, 13), 14, 15]
     assert "0 = " in page and "5 = " in page
+
+
+def test_the_public_f03_form_asks_the_14_items_on_0_to_5_for_a_phone(
+    evaluation: Evaluation, client: Any
+) -> None:
+    link = PublicLink.objects.get(unit=evaluation.lokus.unit, campaign__name__startswith="PEKPPP F-03")
+    form = client.get(f"/s/{link.token}/").content.decode()
+    assert 'name="viewport" content="width=device-width' in form
+    items = [*map(str, range(1, 13)), "14", "15"]
+    for item in items:
+        values = re.findall(rf'<input type="radio" name="F03-{item}"[^>]* value="(\d)"', form)
+        assert values == ["0", "1", "2", "3", "4", "5"], item
+    assert 'name="F03-13"' not in form
