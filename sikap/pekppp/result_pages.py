@@ -19,6 +19,7 @@ from sikap.dashboards.charts import Cell, Figure
 from sikap.indices.models import RespondentTally
 from sikap.indices.scope import Scope
 from sikap.instruments.models import PublicLink
+from sikap.instruments.profile import in_language
 from sikap.pekppp.models import Assignment, Cycle, Indicator, Lokus, Score
 from sikap.pekppp.results import LokusResult
 from sikap.pekppp.results import results_of as results_of
@@ -111,7 +112,9 @@ def unit_page(found: LokusResult, sees_aspect: Any = None) -> UnitPage:
     notes = dict(Score.objects.filter(lokus=lokus).values_list("indicator__code", "note"))
     gaps = found.gaps
     aspects = {
-        a.code: AspectRow(a.code, a.name, a.weight, found.result.aspects.get(a.code, Fraction(0)))
+        a.code: AspectRow(
+            a.code, in_language(a.name, a.name_en), a.weight, found.result.aspects.get(a.code, Fraction(0))
+        )
         for a in version.aspects.order_by("order", "code")
     }
     indicator: Indicator
@@ -123,7 +126,7 @@ def unit_page(found: LokusResult, sees_aspect: Any = None) -> UnitPage:
             IndicatorRow(
                 number=indicator.number,
                 code=indicator.code,
-                name=indicator.name,
+                name=in_language(indicator.name, indicator.name_en),
                 aspect=indicator.aspect.code,
                 weight=indicator.weight,
                 level=level,
@@ -219,7 +222,7 @@ def summary(results: list[LokusResult]) -> Summary:
     for found in final:
         counts[str(found.result.grade)] += 1
     grades = [
-        GradeCount(band.grade, band.label, counts[band.grade], band.grade in PEKPPP_PRIORITY_GRADES)
+        GradeCount(band.grade, _(band.label), counts[band.grade], band.grade in PEKPPP_PRIORITY_GRADES)
         for band in PEKPPP_GRADES.bands
     ]
     return Summary(

@@ -78,7 +78,7 @@ def sheet_xlsx(page: UnitPage) -> bytes:
             (_("Responden F-03"), r.f03_respondents, COUNT),
             (_("IPP"), _float(r.ipp, 2), SCORE),
             (_("Predikat"), r.grade or "", None),
-            (_("Kategori"), r.label or "", None),
+            (_("Kategori"), _(r.label) if r.label else "", None),
             (_("Prioritas pembinaan"), _("Ya") if r.priority else _("Tidak"), None),
         ],
     )
@@ -147,7 +147,7 @@ def ranking_xlsx(cycle: Cycle, rows: list[RankRow], totals: Summary) -> bytes:
                 _float(row.found.result.f03, 4),
                 _float(row.found.result.ipp, 2),
                 row.found.result.grade or "",
-                row.found.result.label or "",
+                _(row.found.result.label) if row.found.result.label else "",
                 _("Ya") if row.found.result.final else _("Tidak"),
                 _("Ya") if row.found.result.priority else "",
                 row.found.reason,

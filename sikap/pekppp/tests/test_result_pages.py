@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -165,3 +166,22 @@ def test_the_public_f03_form_asks_the_14_items_on_0_to_5_for_a_phone(
         values = re.findall(rf'<input type="radio" name="F03-{item}"[^>]* value="(\d)"', form)
         assert values == ["0", "1", "2", "3", "4", "5"], item
     assert 'name="F03-13"' not in form
+
+
+def test_the_result_pages_speak_english(evaluation: Evaluation, login: Any) -> None:
+    from sikap.workspace.tests.test_english_everywhere import data_texts, indonesian_in, page_text
+
+    score(evaluation, evaluation.lokus, 4, note="catatan")
+    answer_f03(evaluation, evaluation.lokus, 3)
+    client = login(evaluation.pembina)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    data = [*data_texts(), "catatan"]
+    for path in (
+        unit_url(evaluation),
+        f"/pekppp/hasil/siklus/{evaluation.cycle.pk}/",
+        f"/pekppp/hasil/siklus/{evaluation.cycle.pk}/f03/",
+    ):
+        html = client.get(path, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        assert '<html lang="en">' in html, path
+        found = indonesian_in(page_text(html), data, set())
+        assert not found, (path, found)
