@@ -140,7 +140,8 @@
     var datasets = spec.datasets.map(function (d, i) {
       var color = COLORS[i % COLORS.length];
       return Object.assign({}, d, {
-        backgroundColor: color,
+        // A radar's area is see-through, so its grid and scale stay readable.
+        backgroundColor: spec.type === "radar" ? color + "33" : color,
         borderColor: color,
         pointRadius: scatter ? 5 : 4,
         spanGaps: true,
