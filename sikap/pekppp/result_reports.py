@@ -54,8 +54,13 @@ def sheet_pdf(page: UnitPage) -> bytes:
 
 
 def certificate_pdf(page: UnitPage) -> bytes:
-    """The piagam of a unit graded A or A- (the caller checks; `UnitPage.certificate`), A4 landscape."""
-    return _pdf("pekppp/results/pdf/certificate.html", _context(page))
+    """The piagam of a unit graded A or A- (the caller checks; `UnitPage.certificate`), A4 landscape,
+    signed for the ministry (the unit tree's root) that runs the evaluation, not by the unit itself."""
+    context = _context(page)
+    unit = page.lokus.unit
+    awarding = unit.ancestors().first() or unit
+    context["signature"] = signature(awarding, timezone.localdate())
+    return _pdf("pekppp/results/pdf/certificate.html", context)
 
 
 def sheet_xlsx(page: UnitPage) -> bytes:

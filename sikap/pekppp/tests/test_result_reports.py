@@ -99,6 +99,7 @@ def test_a_piagam_for_an_a_grade_is_a4_landscape(evaluation: Evaluation, login: 
     assert float(box.width) > float(box.height)  # landscape
     assert "PIAGAM PENGHARGAAN" in text and evaluation.world.division.name in text
     assert "Pelayanan Prima" in text and "5,00" in text
+    assert f"Kepala {evaluation.world.ministry.name}" in text  # signed for the ministry
 
 
 def test_a_piagam_is_refused_below_a_minus_and_for_results_not_final(
