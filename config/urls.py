@@ -19,6 +19,7 @@ urlpatterns = [
     path("laporan/", include("sikap.reports.urls")),
     path("tindak-lanjut/", include("sikap.followup.urls")),
     path("hasil/", include("sikap.publication.urls")),
+    path("pekppp/hasil/", include("sikap.pekppp.result_urls")),
     path("survei-internal/hasil/", include("sikap.dashboards.internal_urls")),
     path("survei-internal/", include("sikap.internal.urls")),
 ]

@@ -343,6 +343,11 @@ class Access:
             )
         return unit
 
+    def sees_pekppp_drafts(self, unit: Unit) -> bool:
+        """A lokus' result before validation, by role over its unit: pembina, central admin, validator
+        (assigned evaluators see theirs through `lokus_reach`); never the unit's own people."""
+        return self._holds(unit, PEKPPP_COORDINATE_ROLES | PEKPPP_VALIDATE_ROLES)
+
     def may_coordinate_pekppp(self) -> bool:
         """Whether the user coordinates PEKPPP anywhere (may create cycles)."""
         return self.is_superuser or any(g.role in PEKPPP_COORDINATE_ROLES for g in self.grants)

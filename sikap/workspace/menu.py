@@ -40,6 +40,7 @@ SECTIONS = (
     Section("internal", _("Survei internal"), "workspace:internal"),
     Section("units", _("Unit"), "unit_list"),
     Section("instruments", _("Instrumen"), "builder:index"),
+    Section("pekppp", _("Evaluasi PEKPPP"), "pekppp_results:index"),
 )
 
 SEE, WRITE, OVERVIEW, APPROVE, CENTRAL = Use.SIGNED_IN, Use.WRITE, Use.OVERVIEW, Use.APPROVE, Use.CENTRAL
@@ -195,6 +196,13 @@ MENU = (
         _("Instrumen survei"),
         INSTRUMENTS,
         _("Susun, terjemahkan, pratinjau dan terbitkan instrumen (unsur, skala, isian)."),
+    ),
+    Entry(
+        "pekppp",
+        "pekppp_results:index",
+        _("Hasil dan peringkat PEKPPP"),
+        SEE,
+        _("IPP, predikat, peringkat unit lokus, sebaran predikat, tautan dan QR survei F-03."),
     ),
 )
 

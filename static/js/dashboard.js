@@ -121,7 +121,10 @@
     var scatter = spec.type === "scatter";
     var valueAxis = o.horizontal ? "x" : "y";
     var scales = {};
-    if (scatter) {
+    if (spec.type === "radar") {
+      // A radar (PEKPPP's six aspects): one radial axis over the whole scale, labels wrapped.
+      scales.r = { min: o.min, max: o.max, ticks: { stepSize: 1 }, pointLabels: { callback: wrap } };
+    } else if (scatter) {
       scales.x = { title: { display: true, text: o.x_title } };
       scales.y = { title: { display: true, text: o.y_title } };
     } else {
@@ -137,7 +140,8 @@
     var datasets = spec.datasets.map(function (d, i) {
       var color = COLORS[i % COLORS.length];
       return Object.assign({}, d, {
-        backgroundColor: color,
+        // A radar's area is see-through, so its grid and scale stay readable.
+        backgroundColor: spec.type === "radar" ? color + "33" : color,
         borderColor: color,
         pointRadius: scatter ? 5 : 4,
         spanGaps: true,
