@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from sikap.accounts.actions import create_user, grant_role
 from sikap.accounts.models import Membership, User
@@ -96,16 +96,19 @@ def load_demo(*, responses: bool = True, pekppp: bool = True) -> Summary:
         units = _load_units(summary, provinces)
         periods = _load_periods(summary)
         services = _load_services(summary, units)
+        fresh_statistics()
         _load_user_counts(summary, units, services, periods)
         _load_users(summary, units)
         # A current-period campaign (SKM + SPKP + SPAK) with its public links for every unit with services.
         links = open_demo_campaigns()
         summary.tally("public links").created += links
+    fresh_statistics()
     if responses:
         loaded = load_responses(ACTOR)
         summary.tally("campaigns").created += loaded.campaigns
         summary.tally("responses").created += loaded.created
         summary.tally("responses").existing += loaded.existing
+    fresh_statistics()
     # The internal surveys: rosters always; campaigns, invitations and answers with the responses.
     internal = load_internal(ACTOR, answers=responses)
     summary.tally("rosters").created += internal.rosters
@@ -116,6 +119,7 @@ def load_demo(*, responses: bool = True, pekppp: bool = True) -> Summary:
         summary.tally("internal campaigns").existing += internal.campaigns_existing
         summary.tally("invitations").created += internal.invitations
         summary.tally("internal answers").created += internal.answers
+    fresh_statistics()
     if pekppp:
         # PEKPPP mandiri: last year's finished cycle (with its own F-03 answers, also under --no-responses)
         # and this year's cycle in progress.
@@ -127,6 +131,14 @@ def load_demo(*, responses: bool = True, pekppp: bool = True) -> Summary:
         summary.tally("PEKPPP evidence").created += evaluation.evidence
         summary.tally("PEKPPP F-03").created += evaluation.f03_answers
     return summary
+
+
+def fresh_statistics() -> None:
+    """On PostgreSQL, refresh the planner's statistics after a bulk step: tables loaded moments ago (or
+    inside the open transaction) look empty to it, and its plans then nest loops over thousands of rows."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def demo_logins() -> list[Login]:
