@@ -21,4 +21,5 @@ urlpatterns = [
     path("hasil/", include("sikap.publication.urls")),
     path("survei-internal/hasil/", include("sikap.dashboards.internal_urls")),
     path("survei-internal/", include("sikap.internal.urls")),
+    path("pekppp/", include("sikap.pekppp.urls")),
 ]
