@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 from sikap.pekppp.models import Indicator
 
 MAX_TEXT = 4000
@@ -66,7 +68,7 @@ def _shown(kind: str, options: list[str], value: Any) -> str:
     if value is None or value == []:
         return "—"
     if kind == "yes_no":
-        return "Ya" if value is True else "Tidak"
+        return str(_("Ya") if value is True else _("Tidak"))
     if kind == "choice" and isinstance(value, int) and 0 <= value < len(options):
         return f"{value}: {options[value]}"
     if kind == "checklist" and isinstance(value, list):

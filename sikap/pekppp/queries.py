@@ -64,14 +64,18 @@ def indicator_views(
 
 
 def f01_context(
-    lokus: Lokus, reach: LokusReach, sa: SelfAssessment | None, indicators: list[Indicator]
+    lokus: Lokus,
+    reach: LokusReach,
+    sa: SelfAssessment | None,
+    indicators: list[Indicator],
+    answers: dict[str, Any],
 ) -> dict[str, Any]:
     shown = [i for i in indicators if reach.sees_aspect(i.aspect.code)]
     return {
         "lokus": lokus,
         "reach": reach,
         "self_assessment": sa,
-        "views": indicator_views(lokus, shown, sa.answers if sa else {}),
+        "views": indicator_views(lokus, shown, answers),
         "versions": list(versions(lokus)),
         "editable": reach.write_self_assessment and lokus.stage != Lokus.Stage.VALIDATED,
     }

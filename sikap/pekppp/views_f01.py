@@ -45,8 +45,10 @@ def self_assessment(request: HttpRequest, pk: int) -> HttpResponse:
             _refused(request, error)
         return redirect("pekppp:f01", pk=lokus.pk)
     sa = SelfAssessment.objects.filter(lokus=lokus).first()
-    context = queries.f01_context(lokus, reach, sa, indicators)
-    context["prefill"] = prefill.figures_for(lokus, indicators)
+    figures, suggested = prefill.for_page(lokus, indicators)
+    answers = {**suggested, **(sa.answers if sa else {})}  # the unit's own answers win
+    context = queries.f01_context(lokus, reach, sa, indicators, answers)
+    context["prefill"] = figures
     context["previous"] = queries.previous_recommendations(lokus)
     return render(request, "pekppp/f01.html", context)
 

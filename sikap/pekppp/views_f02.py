@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from sikap.accounts.access import Access, LokusReach
 from sikap.audit.actors import acting_user
-from sikap.pekppp import actions, queries
+from sikap.pekppp import actions, prefill, queries
 from sikap.pekppp.forms import RecommendationForm
 from sikap.pekppp.lookup import Check, aspect_of, lokus_for
 from sikap.pekppp.models import Indicator, Lokus
@@ -36,6 +36,7 @@ def evaluation(request: HttpRequest, pk: int, aspect: str) -> HttpResponse:
     lokus, reach = lokus_for(request, pk, _reads_aspect(aspect))
     found = aspect_of(lokus, aspect)
     context = queries.f02_context(lokus, found)
+    context["prefill"] = prefill.figures_for(lokus, [v.indicator for v in context["views"]])
     may_score = aspect in reach.aspects or bool(getattr(request.user, "is_superuser", False))
     context |= {"reach": reach, "may_score": may_score, "levels": range(6)}
     return render(request, "pekppp/f02.html", context)
