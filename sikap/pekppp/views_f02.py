@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -75,7 +76,7 @@ def set_level(request: HttpRequest, pk: int, aspect: str, indicator: int) -> Htt
             messages.success(request, _("Nilai indikator %(n)s disimpan.") % {"n": found.number})
         except ValidationError as error:
             _refused(request, error)
-    return redirect(f"{request.path.rsplit('/nilai/', 1)[0]}/#i{found.number}")
+    return redirect(f"{reverse('pekppp:f02', args=[lokus.pk, aspect])}#i{found.number}")
 
 
 @login_required
