@@ -22,4 +22,5 @@ urlpatterns = [
     path("pekppp/hasil/", include("sikap.pekppp.result_urls")),
     path("survei-internal/hasil/", include("sikap.dashboards.internal_urls")),
     path("survei-internal/", include("sikap.internal.urls")),
+    path("pekppp/", include("sikap.pekppp.urls")),
 ]

@@ -180,6 +180,29 @@ def create_item(
 
 
 @transaction.atomic
+def create_recommended_item(
+    actor: Actor,
+    unit: Unit,
+    period: Period,
+    *,
+    action: str,
+    deadline: datetime.date,
+    notes: str = "",
+) -> FollowUpItem:
+    """Add an item carrying out an evaluator's recommendation (PEKPPP); private until the unit says."""
+    item = FollowUpItem(
+        unit=unit,
+        period=period,
+        source=FollowUpItem.Source.PEKPPP,
+        action=action,
+        deadline=deadline,
+        notes=notes,
+        public=False,
+    )
+    return _save_new(actor, item)
+
+
+@transaction.atomic
 def plan_weak_part(
     actor: Actor, rated: Unit, period: Period, version: InstrumentVersion, code: str
 ) -> tuple[FollowUpItem, bool]:

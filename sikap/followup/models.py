@@ -42,6 +42,7 @@ class FollowUpItem(models.Model):
     class Source(models.TextChoices):
         ELEMENT = "element", _("Unsur survei")
         FEEDBACK = "feedback", _("Pengaduan / saran")
+        PEKPPP = "pekppp", _("Rekomendasi evaluasi PEKPPP")
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("Direncanakan")
@@ -117,7 +118,8 @@ class FollowUpItem(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(Q(source="element") & ~Q(element_code="") & Q(submission__isnull=True))
-                | (Q(source="feedback") & Q(submission__isnull=False)),
+                | (Q(source="feedback") & Q(submission__isnull=False))
+                | (Q(source="pekppp") & Q(submission__isnull=True)),
                 name="followup_source_complete",
                 violation_error_message=_(
                     "Butir dari unsur memerlukan kode unsur; butir dari masukan memerlukan kiriman responden."
@@ -154,6 +156,8 @@ class FollowUpItem(models.Model):
         """What the item answers, without ever quoting a respondent."""
         if self.source == self.Source.ELEMENT:
             return f"{self.element_code} {self.display_element_name()}".strip()
+        if self.source == self.Source.PEKPPP:
+            return str(_("Rekomendasi PEKPPP"))
         return str(_("Masukan #%(pk)s") % {"pk": self.submission_id})
 
     @property

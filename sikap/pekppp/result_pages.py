@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from django.apps import apps
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
@@ -20,7 +19,7 @@ from sikap.indices.models import RespondentTally
 from sikap.indices.scope import Scope
 from sikap.instruments.models import PublicLink
 from sikap.instruments.profile import in_language
-from sikap.pekppp.models import Assignment, Cycle, Indicator, Lokus, Score
+from sikap.pekppp.models import Assignment, Cycle, Indicator, Lokus, Recommendation, Score
 from sikap.pekppp.results import LokusResult
 from sikap.pekppp.results import results_of as results_of
 from sikap.scoring.grades import PEKPPP_GRADES, PEKPPP_PRIORITY_GRADES
@@ -164,13 +163,12 @@ def radar(aspects: list[AspectRow]) -> Figure:
 
 
 def recommendations_of(lokus: Lokus) -> list[Any]:
-    """The evaluator's recommendations, once the `Recommendation` model exists (another branch adds it);
-    until then none. The page lists each one as its text (`str`)."""
-    try:
-        model = apps.get_model("pekppp", "Recommendation")
-    except LookupError:
-        return []
-    return list(model.objects.filter(lokus=lokus))
+    """The evaluator's recommendations with their owner, deadline and follow-up item (one query)."""
+    return list(
+        Recommendation.objects.filter(lokus=lokus)
+        .select_related("owner_unit", "followup_item")
+        .order_by("deadline", "pk")
+    )
 
 
 # --- a cycle: ranking and summary ------------------------------------------------------------------

@@ -134,8 +134,15 @@ def leader_home(access: Access, today: datetime.date) -> dict[str, Any]:
 
 
 def evaluator_home(access: Access, today: datetime.date) -> dict[str, Any]:
-    """An evaluator has no assignments yet (PEKPPP evaluation comes later): what it can read."""
-    return {"units": access.top_units()}
+    """An evaluator's PEKPPP assignments with their stage; the pembina and validator see the lokus of
+    their cycles. All of them also read the units they reach."""
+    from sikap.pekppp import queries as pekppp  # pekppp reads the workspace's menu
+
+    return {
+        "units": access.top_units(),
+        "assignments": list(pekppp.assignments_of(access.user)),
+        "cycles": pekppp.my_lokus(access),
+    }
 
 
 def pic_home(access: Access, today: datetime.date) -> dict[str, Any]:
@@ -155,7 +162,6 @@ HOMES: dict[str, Callable[[Access, datetime.date], dict[str, Any]]] = {
     R.UNIT_OPERATOR: operator_home,
     R.LEADER: leader_home,
     R.EVALUATOR: evaluator_home,
-    # PEKPPP's pages come later; until then the pembina and validator read what they reach.
     R.PEMBINA: evaluator_home,
     R.VALIDATOR: evaluator_home,
     R.INTERNAL_PIC: pic_home,

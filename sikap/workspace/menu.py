@@ -38,9 +38,9 @@ SECTIONS = (
     Section("followup", _("Tindak lanjut"), "workspace:followup"),
     Section("publication", _("Publikasi"), "publication:index"),
     Section("internal", _("Survei internal"), "workspace:internal"),
+    Section("pekppp", _("Evaluasi PEKPPP"), "pekppp:index"),
     Section("units", _("Unit"), "unit_list"),
     Section("instruments", _("Instrumen"), "builder:index"),
-    Section("pekppp", _("Evaluasi PEKPPP"), "pekppp_results:index"),
 )
 
 SEE, WRITE, OVERVIEW, APPROVE, CENTRAL = Use.SIGNED_IN, Use.WRITE, Use.OVERVIEW, Use.APPROVE, Use.CENTRAL
@@ -186,6 +186,13 @@ MENU = (
         _("Peringkat integritas"),
         OVERVIEW,
         _("Kanwil dan tingkat unit menurut indeks integritas, dan perkembangannya."),
+    ),
+    Entry(
+        "pekppp",
+        "pekppp:index",
+        _("Siklus dan unit lokus"),
+        SEE,
+        _("Penilaian mandiri (F-01), evaluasi (F-02), validasi dan rekomendasi unit lokus Anda."),
     ),
     Entry(
         "units", "unit_list", _("Unit dan layanan"), SEE, _("Unit dalam cakupan Anda dan katalog layanannya.")

@@ -19,22 +19,30 @@ from sikap.pekppp.actions.evaluation import (
 )
 from sikap.pekppp.actions.f03 import import_f03
 from sikap.pekppp.actions.framework import new_draft, publish_version, set_weights
+from sikap.pekppp.actions.recommendations import (
+    add_recommendation,
+    delete_recommendation,
+    recommendations_to_followup,
+)
 
 __all__ = [
     "STAGE_FIELDS",
     "LevelRow",
     "add_evidence",
     "add_lokus",
+    "add_recommendation",
     "answer_clarification",
     "ask_clarification",
     "assign_evaluator",
     "check_answers",
     "create_cycle",
     "delete_evidence",
+    "delete_recommendation",
     "finalise",
     "import_f03",
     "new_draft",
     "publish_version",
+    "recommendations_to_followup",
     "save_self_assessment",
     "set_level",
     "set_levels",

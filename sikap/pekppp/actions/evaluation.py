@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from sikap.audit.actions import record
 from sikap.audit.actors import Actor, user_or_none
+from sikap.pekppp.actions.recommendations import recommendations_to_followup
 from sikap.pekppp.models import Clarification, Indicator, Lokus, Score, SelfAssessment
 
 
@@ -142,4 +143,5 @@ def validate(actor: Actor, lokus: Lokus, *, reason: str = "") -> Lokus:
     lokus.validated_at = timezone.now()
     lokus.save(update_fields=["stage", "validated_by", "validated_at"])
     record(actor, "pekppp.lokus.validate", lokus, before=before, after={"stage": lokus.stage}, reason=reason)
+    recommendations_to_followup(actor, lokus)
     return lokus

@@ -10,6 +10,7 @@ from sikap.pekppp.models.framework import (
     Indicator,
     refuse_if_published,
 )
+from sikap.pekppp.models.recommendation import Recommendation
 
 __all__ = [
     "Aspect",
@@ -22,6 +23,7 @@ __all__ = [
     "FrameworkVersion",
     "Indicator",
     "Lokus",
+    "Recommendation",
     "Score",
     "SelfAssessment",
     "SelfAssessmentVersion",
