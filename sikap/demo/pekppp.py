@@ -146,11 +146,33 @@ def _load_finished(
         ]
         loaded.levels += len(actions.set_levels(evaluator, lokus, rows))
         actions.finalise(evaluator, lokus)
-        actions.validate(validator, lokus)
+        _recommend(evaluator, lokus, indicators, levels, year)
+        actions.validate(validator, lokus)  # each recommendation becomes a follow-up item
         loaded.f03_answers += len(actions.import_f03(actor, lokus, _f03_rows(lokus, rng, spec)))
     cycle.refresh_from_db(fields=["campaign"])  # opened by the first `add_lokus`
     if cycle.campaign is not None:
         close_campaign(actor, cycle.campaign)
+
+
+def _recommend(
+    evaluator: User | None, lokus: Lokus, indicators: list[Indicator], levels: dict[str, int], year: int
+) -> None:
+    """The evaluator's recommendations: the two indicators furthest below 5 (weightiest first on a tie),
+    due by the middle of the next year."""
+    weakest = sorted(indicators, key=lambda i: (levels[i.code], -i.weight, i.number))[:2]
+    for indicator in weakest:
+        text = (
+            f"Tingkatkan indikator {indicator.code} ({indicator.name}) dari level {levels[indicator.code]}: "
+            "lengkapi bukti dukungnya dan laporkan kemajuannya pada pemantauan berikut."
+        )
+        actions.add_recommendation(
+            evaluator,
+            lokus,
+            text,
+            datetime.date(year + 1, 6, 30),
+            aspect=indicator.aspect.code,
+            indicator=indicator,
+        )
 
 
 def _draw(rng: random.Random, mean: float) -> int:

@@ -188,3 +188,15 @@ def test_running_it_again_adds_nothing_to_pekppp():
     after = (Cycle.objects.count(), Lokus.objects.count(), Score.objects.count(), Evidence.objects.count())
     assert after == before
     assert "nothing changed" in out.getvalue()
+
+
+def test_last_years_recommendations_are_follow_up_items_of_their_units():
+    from sikap.pekppp.models import Recommendation
+
+    for x in lokus_of(LAST_YEAR):
+        found = list(Recommendation.objects.filter(lokus=x).select_related("followup_item"))
+        assert len(found) == 2, x.unit.code
+        for recommendation in found:
+            item = recommendation.followup_item
+            assert item is not None and item.unit_id == x.unit_id
+            assert recommendation.created_by.username == "evaluator"
