@@ -10,12 +10,11 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from sikap.accounts.access import Access
 from sikap.dashboards.charts import Cell, Figure
-from sikap.indices.models import RespondentTally
+from sikap.indices import read
 from sikap.indices.scope import Scope
 from sikap.instruments.models import PublicLink
 from sikap.instruments.profile import in_language
@@ -264,15 +263,10 @@ def f03_rows(cycle: Cycle, lokus: list[Lokus]) -> list[F03Row]:
             ).select_related("campaign")
         }
     instrument = cycle.framework_version.f03_instrument
-    counts: dict[int, int] = {}
+    counts: dict[Any, int] = {}
     if instrument is not None and lokus:
         scope = Scope(units=[row.unit_id for row in lokus], period=cycle.period, instrument=instrument.code)
-        counts = dict(
-            RespondentTally.objects.filter(scope.where())
-            .values("unit_id")
-            .annotate(people=Sum("n"))
-            .values_list("unit_id", "people")
-        )
+        counts = read.respondents(scope, {row.unit_id: row.unit_id for row in lokus})
     return [
         F03Row(row, links.get(row.unit_id), int(counts.get(row.unit_id) or 0), cycle.f03_minimum)
         for row in lokus
