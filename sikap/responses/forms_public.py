@@ -59,6 +59,8 @@ class Question:
     # "id" on an English page where the element's name or question has no English yet (for screen readers).
     title_lang: str = ""
     question_lang: str = ""
+    # The item's number on an official paper form, where its code is one (PEKPPP's F-03: 1-12, 14, 15).
+    official_number: str = ""
 
 
 @dataclass
@@ -171,6 +173,7 @@ def _block(version: InstrumentVersion, data: Mapping[str, Any], errors: Mapping[
             error=_answer_error(name, data, errors),
             title_lang=_untranslated(element.name_en),
             question_lang=_untranslated(element.question_en),
+            official_number=element.code if element.code.isdigit() else "",
         )
         if element.allow_na:
             chosen = is_na(data.get(name))

@@ -166,6 +166,9 @@ def test_the_public_f03_form_asks_the_14_items_on_0_to_5_for_a_phone(
         values = re.findall(rf'<input type="radio" name="F03-{item}"[^>]* value="(\d)"', form)
         assert values == ["0", "1", "2", "3", "4", "5"], item
     assert 'name="F03-13"' not in form
+    # Each item carries its number on the official form, 13 skipped.
+    numbers = re.findall(r"<legend><b>(\d+)\.</b>", form)
+    assert numbers == items
 
 
 def test_the_result_pages_speak_english(evaluation: Evaluation, login: Any) -> None:
