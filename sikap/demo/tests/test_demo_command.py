@@ -184,7 +184,8 @@ def test_every_row_was_created_through_an_audited_action_by_the_system():
     # Each roster (unit and period) came from one import, audited on its headcount.
     rosters = RosterEntry.objects.values("unit_id", "period_id").distinct().count()
     assert AuditEvent.objects.filter(action="internal.roster_import").count() == rosters
-    # The system loads everything; in PEKPPP the evaluator sets the levels and the validator confirms.
+    # The system loads everything; in PEKPPP the evaluator sets the levels and recommends, and the
+    # validator confirms (which turns the recommendations into follow-up items).
     assert set(AuditEvent.objects.values_list("actor_name", flat=True)) == {
         "system",
         "evaluator",
@@ -195,7 +196,9 @@ def test_every_row_was_created_through_an_audited_action_by_the_system():
         "pekppp.score.set",
         "pekppp.score.finalise",
         "pekppp.clarification.ask",
+        "pekppp.recommendation.add",
         "pekppp.lokus.validate",
+        "followup.create",
     }
 
 
