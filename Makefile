@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install run serve migrate demo test lint typecheck migrations-check test-sqlite test-postgres messages bench clean bench-export bench-submit bench-indices
+.PHONY: help install run serve migrate demo test lint typecheck migrations-check test-sqlite test-postgres messages bench clean bench-export bench-submit bench-faults bench-indices
 
 help:
 	@echo "make run     install, migrate, load the demo ministry, serve at http://$(HOST):$(PORT)"
@@ -76,9 +76,16 @@ bench-export: install
 	@echo "=== Export benchmark: 1M submissions to CSV, XLSX and SPSS .sav (throwaway PostgreSQL) ==="
 	$(BIN)/python bench/export.py $(BENCH_EXPORT_ARGS)
 
+# Today's code (BENCH_BASELINE, checked out into a temporary worktree), this tree and a fair ceiling, side by side.
+BENCH_BASELINE ?= 4e70a62
 bench-submit: install
-	@echo "=== Submission benchmark: gunicorn (2 workers) on a throwaway PostgreSQL, 50 browser-like clients ==="
-	$(BIN)/python bench/submit.py $(BENCH_SUBMIT_ARGS)
+	@echo "=== Submission benchmark: $(BENCH_BASELINE), this tree and the fair ceiling; gunicorn on a throwaway PostgreSQL ==="
+	$(BIN)/python bench/submit.py --baseline "$(BENCH_BASELINE)" $(BENCH_SUBMIT_ARGS)
+
+# Not part of `make test`: PostgreSQL restarted (fast, then immediate) under load; 0 lost and 0 duplicated is the goal.
+bench-faults: install
+	@echo "=== Fault campaign: respondents against gunicorn while PostgreSQL restarts (throwaway cluster) ==="
+	$(BIN)/python bench/faults.py $(BENCH_FAULTS_ARGS)
 
 clean:
 	rm -rf $(VENV) var/test.sqlite3 .pytest_cache .mypy_cache .ruff_cache

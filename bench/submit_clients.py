@@ -44,6 +44,9 @@ class Tally:
     unanswered_keys: list[str] = field(default_factory=list)  # POSTs that got no answer at all
     errors: Counter[str] = field(default_factory=Counter)
     resent: int = 0  # requests resent after the server had closed an idle kept-alive connection
+    resends: int = 0  # POSTs of the same form sent again after an error (Pace.resend)
+    respondents: list[float] = field(default_factory=list)  # seconds from arrival to the thank-you page
+    last_accepted: float = 0.0  # time.monotonic() of the latest 302 to the thank-you page
 
     def record(self, kind: str, window: Window, started: float, ended: float) -> bool:
         inside = window.holds(ended)
@@ -61,6 +64,9 @@ class Tally:
         self.unanswered_keys += other.unanswered_keys
         self.errors.update(other.errors)
         self.resent += other.resent
+        self.resends += other.resends
+        self.respondents += other.respondents
+        self.last_accepted = max(self.last_accepted, other.last_accepted)
 
 
 class Browser:
@@ -139,57 +145,116 @@ def answer(html: str, serial: int) -> tuple[str, str]:
     return urlencode(fields), fields["key"]
 
 
-def respondent(
-    port: int, form_path: str, window: Window, tally: Tally, serials: Counter[str], think: float = 0.0
+@dataclass
+class Pace:
+    """How a respondent behaves: mean think time between loading and sending the form, and how many times
+    it resends the same form (same idempotency key) after an error page or a dropped connection, as a
+    person pressing "send" again would."""
+
+    think: float = 0.0
+    resend: int = 0
+    resend_after: float = 0.5  # seconds before resending
+
+
+def respond(
+    browser: Browser,
+    form_path: str,
+    window: Window,
+    tally: Tally,
+    serial: int,
+    pace: Pace,
+    rng: random.Random,
+    scheduled: float | None = None,
 ) -> None:
-    browser = Browser(port)
-    name = threading.current_thread().name
-    pause = random.Random(name)
-    while time.monotonic() < window.stop:
-        browser.forget()
-        serials[name] += 1
-        key = ""
-        try:
-            status, _r, html, started, ended = browser.send("GET", form_path)
-            tally.record("GET form", window, started, ended)
-            if status != 200:
-                tally.errors[f"GET form -> {status}"] += 1
+    """One new respondent: load the form, answer, send (resending on errors if `pace` says so), follow the
+    302 to the thank-you page. With `scheduled` (open loop), the form's latency and the respondent's run
+    from that moment, not from when the request could be sent: no coordinated omission."""
+    browser.forget()
+    key = ""
+    try:
+        status, _r, html, started, ended = browser.send("GET", form_path)
+        first = started if scheduled is None else scheduled
+        tally.record("GET form", window, first, ended)
+        if status != 200:
+            tally.errors[f"GET form -> {status}"] += 1
+            return
+        body, key = answer(html.decode(), serial)
+        if pace.think:  # a person reading and answering: 0.5 to 1.5 times the mean time
+            time.sleep(pace.think * rng.uniform(0.5, 1.5))
+        for attempt in range(pace.resend + 1):
+            if attempt:
+                time.sleep(pace.resend_after)
+                tally.resends += 1
+            try:
+                status, response, _d, started, ended = browser.send("POST", form_path, body)
+            except (OSError, http.client.HTTPException) as error:
+                tally.errors[f"POST form: {type(error).__name__}"] += 1
                 continue
-            body, key = answer(html.decode(), serials[name])
-            if think:  # a person reading and answering: 0.5 to 1.5 times the mean time
-                time.sleep(think * pause.uniform(0.5, 1.5))
-            status, response, _d, started, ended = browser.send("POST", form_path, body)
             inside = tally.record("POST form", window, started, ended)
             location = response.getheader("Location", "")
-            if status != 302 or "/terima-kasih/" not in location:
-                tally.errors[f"POST form -> {status}"] += 1
-                continue
-            tally.accepted_keys.append(key)
-            tally.accepted_in_window += inside
-            key = ""
-            status, _r, _d, started, ended = browser.send("GET", urlsplit(location).path)
-            tally.record("GET thanks", window, started, ended)
-            if status != 200:
-                tally.errors[f"GET thanks -> {status}"] += 1
-        except (OSError, http.client.HTTPException) as error:
-            tally.errors[type(error).__name__] += 1
-            if key:
-                tally.unanswered_keys.append(key)
+            if status == 302 and "/terima-kasih/" in location:
+                tally.accepted_keys.append(key)
+                tally.accepted_in_window += inside
+                tally.last_accepted = ended
+                key = ""
+                break
+            tally.errors[f"POST form -> {status}"] += 1
+            if status < 500:  # a refusal (400, 403, 429) is not cured by sending again
+                break
+        if key:
+            tally.unanswered_keys.append(key)
+            return
+        status, _r, _d, started, ended = browser.send("GET", urlsplit(location).path)
+        tally.record("GET thanks", window, started, ended)
+        if status != 200:
+            tally.errors[f"GET thanks -> {status}"] += 1
+        elif window.holds(ended):
+            tally.respondents.append(ended - first)
+    except (OSError, http.client.HTTPException) as error:
+        tally.errors[type(error).__name__] += 1
+        if key:
+            tally.unanswered_keys.append(key)
+
+
+def respondent(
+    port: int, form_path: str, window: Window, tally: Tally, serials: Counter[str], pace: Pace
+) -> None:
+    """Closed loop: one client, one new respondent after another until the window closes."""
+    browser = Browser(port)
+    name = threading.current_thread().name
+    rng = random.Random(name)
+    while time.monotonic() < window.stop:
+        serials[name] += 1
+        respond(browser, form_path, window, tally, serials[name], pace, rng)
     tally.resent += browser.retries
 
 
-def ceiling_client(
-    port: int, _path: str, window: Window, tally: Tally, _serials: Counter[str], _think: float = 0.0
+class Arrivals:
+    """Open loop: respondent i arrives at `start + i / rate`, whether or not earlier ones are done."""
+
+    def __init__(self, start: float, rate: float, stop: float) -> None:
+        self.start, self.rate, self.stop = start, rate, stop
+        self.lock = threading.Lock()
+        self.next = 0
+
+    def take(self) -> float | None:
+        """The scheduled moment of the next arrival not yet taken, or None when the window is over."""
+        with self.lock:
+            moment = self.start + self.next / self.rate
+            self.next += 1
+        return moment if moment <= self.stop else None
+
+
+def arrival_worker(
+    port: int, form_path: str, window: Window, tally: Tally, arrivals: Arrivals, pace: Pace
 ) -> None:
+    """One of a pool of threads serving the arrivals' schedule (a pool large enough that an arrival waits
+    for a thread only when the server is saturated, which the latency from the schedule then shows)."""
     browser = Browser(port)
-    while time.monotonic() < window.stop:
-        try:
-            status, _r, _d, started, ended = browser.send("GET", CEILING_PATH)
-            tally.record("GET ceiling", window, started, ended)
-            if status != 200:
-                tally.errors[f"GET ceiling -> {status}"] += 1
-        except (OSError, http.client.HTTPException) as error:
-            tally.errors[type(error).__name__] += 1
+    rng = random.Random(threading.current_thread().name)
+    while (moment := arrivals.take()) is not None:
+        time.sleep(max(0.0, moment - time.monotonic()))
+        respond(browser, form_path, window, tally, int(moment * 1000), pace, rng, scheduled=moment)
     tally.resent += browser.retries
 
 
