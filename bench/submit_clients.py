@@ -46,7 +46,8 @@ class Tally:
     resent: int = 0  # requests resent after the server had closed an idle kept-alive connection
     resends: int = 0  # POSTs of the same form sent again after an error (Pace.resend)
     respondents: list[float] = field(default_factory=list)  # seconds from arrival to the thank-you page
-    last_accepted: float = 0.0  # time.monotonic() of the latest 302 to the thank-you page
+    accepted_at: list[float] = field(default_factory=list)  # time.monotonic() of each 302 to thanks
+    failed_at: list[float] = field(default_factory=list)  # time.monotonic() of each error
 
     def record(self, kind: str, window: Window, started: float, ended: float) -> bool:
         inside = window.holds(ended)
@@ -54,6 +55,10 @@ class Tally:
             self.latencies.setdefault(kind, []).append(ended - started)
             self.requests_in_window += 1
         return inside
+
+    def fail(self, kind: str) -> None:
+        self.errors[kind] += 1
+        self.failed_at.append(time.monotonic())
 
     def merge(self, other: Tally) -> None:
         for kind, values in other.latencies.items():
@@ -66,7 +71,8 @@ class Tally:
         self.resent += other.resent
         self.resends += other.resends
         self.respondents += other.respondents
-        self.last_accepted = max(self.last_accepted, other.last_accepted)
+        self.accepted_at += other.accepted_at
+        self.failed_at += other.failed_at
 
 
 class Browser:
@@ -176,7 +182,7 @@ def respond(
         first = started if scheduled is None else scheduled
         tally.record("GET form", window, first, ended)
         if status != 200:
-            tally.errors[f"GET form -> {status}"] += 1
+            tally.fail(f"GET form -> {status}")
             return
         body, key = answer(html.decode(), serial)
         if pace.think:  # a person reading and answering: 0.5 to 1.5 times the mean time
@@ -188,17 +194,17 @@ def respond(
             try:
                 status, response, _d, started, ended = browser.send("POST", form_path, body)
             except (OSError, http.client.HTTPException) as error:
-                tally.errors[f"POST form: {type(error).__name__}"] += 1
+                tally.fail(f"POST form: {type(error).__name__}")
                 continue
             inside = tally.record("POST form", window, started, ended)
             location = response.getheader("Location", "")
             if status == 302 and "/terima-kasih/" in location:
                 tally.accepted_keys.append(key)
                 tally.accepted_in_window += inside
-                tally.last_accepted = ended
+                tally.accepted_at.append(ended)
                 key = ""
                 break
-            tally.errors[f"POST form -> {status}"] += 1
+            tally.fail(f"POST form -> {status}")
             if status < 500:  # a refusal (400, 403, 429) is not cured by sending again
                 break
         if key:
@@ -207,11 +213,11 @@ def respond(
         status, _r, _d, started, ended = browser.send("GET", urlsplit(location).path)
         tally.record("GET thanks", window, started, ended)
         if status != 200:
-            tally.errors[f"GET thanks -> {status}"] += 1
+            tally.fail(f"GET thanks -> {status}")
         elif window.holds(ended):
             tally.respondents.append(ended - first)
     except (OSError, http.client.HTTPException) as error:
-        tally.errors[type(error).__name__] += 1
+        tally.fail(type(error).__name__)
         if key:
             tally.unanswered_keys.append(key)
 

@@ -93,7 +93,8 @@ class Server:
             *("--log-level", "warning", "--error-logfile", str(log)),
         ]
         env = {**os.environ, **self.env, "PYTHONPATH": str(self.tree)}
-        self.process = subprocess.Popen(command, cwd=self.tree, env=env)
+        with log.open("ab") as output:  # Django's own error lines go beside gunicorn's
+            self.process = subprocess.Popen(command, cwd=self.tree, env=env, stdout=output, stderr=output)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -23,6 +23,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 DB_USER = "sikap"
 DB_NAME = "sikap"
@@ -62,11 +63,12 @@ def _user_exists(name: str) -> bool:
 
 
 @contextlib.contextmanager
-def throwaway_cluster(bindir: Path, keep_in: Path | None = None) -> Iterator[str]:
+def throwaway_cluster(bindir: Path, keep_in: Path | None = None, *, durable: bool = False) -> Iterator[str]:
     """Start a private cluster; yield its DATABASE_URL; stop and delete it afterwards.
 
     With `keep_in` (benchmarks), the cluster lives in that directory and is kept when stopped; a
-    directory that already holds one is started again as it is.
+    directory that already holds one is started again as it is. `durable` keeps fsync, synchronous
+    commit and full page writes on, as in production (the fault campaign crashes it on purpose).
     """
     root = keep_in or Path(tempfile.mkdtemp(prefix="sikap-pg-"))
     data, sock = root / "data", root / "sock"
@@ -88,9 +90,10 @@ def throwaway_cluster(bindir: Path, keep_in: Path | None = None) -> Iterator[str
         if not reuse:
             _initdb(bindir, data, run, cwd)
         # fsync off and a larger shared_buffers: a throwaway test cluster trades durability for speed.
+        safety = "on" if durable else "off"
         options = (
-            f"-c listen_addresses='' -k {sock} -c fsync=off -c synchronous_commit=off "
-            "-c full_page_writes=off -c max_connections=200 -c shared_buffers=256MB"
+            f"-c listen_addresses='' -k {sock} -c fsync={safety} -c synchronous_commit={safety} "
+            f"-c full_page_writes={safety} -c max_connections=200 -c shared_buffers=256MB"
         )
         subprocess.run(
             run([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "start"]),
@@ -122,6 +125,17 @@ def throwaway_cluster(bindir: Path, keep_in: Path | None = None) -> Iterator[str
             )
         if keep_in is None:
             shutil.rmtree(root, ignore_errors=True)
+
+
+def restart(bindir: Path, database_url: str, mode: str) -> None:
+    """Restart the cluster behind `database_url` with pg_ctl's shutdown `mode` ("fast": roll back and
+    disconnect, checkpoint; "immediate": no checkpoint, crash recovery on start), keeping its options."""
+    sock = Path(parse_qs(urlsplit(database_url).query)["host"][0])
+    root = sock.parent
+    command = [str(bindir / "pg_ctl"), "-D", str(root / "data"), "-l", str(root / "server.log"), "-m", mode]
+    subprocess.run(
+        _as_server_user([*command, "-w", "restart"]), check=True, stdout=subprocess.DEVNULL, cwd=root
+    )
 
 
 def _initdb(bindir: Path, data: Path, run: Callable[[list[str]], list[str]], cwd: str) -> None:
