@@ -173,7 +173,7 @@ def _copy_answers(cur, rng, rows, versions, responses_table, answers_table) -> N
             copy.write("".join(lines))
     points = {(lo, hi): [str(p) for p in range(lo, hi + 1)] for _, lo, hi, _ in versions}
     with cur.copy(
-        f"COPY {answers_table} (id, response_id, element_id, value, importance) FROM STDIN"
+        f"COPY {answers_table} (id, response_id, element_id, value, importance, not_applicable) FROM STDIN"
     ) as copy:
         rid = 0
         for first in range(1, rows + 1, block):
@@ -186,7 +186,7 @@ def _copy_answers(cur, rng, rows, versions, responses_table, answers_table) -> N
                         if rng.random() < 0.02:
                             continue  # a blank answer
                         aid += 1
-                        lines.append(f"{aid}\t{rid}\t{element_id}\t{value}\t\\N\n")
+                        lines.append(f"{aid}\t{rid}\t{element_id}\t{value}\t\\N\tf\n")
             copy.write("".join(lines))
 
 
@@ -201,7 +201,8 @@ def server_cpu(database_url: str) -> float:
 def run_export(fmt: str, unit: str, out: Path, env: dict[str, str]) -> dict[str, float | str]:
     """Run the real command in a child process: wall and CPU seconds, peak RSS in MB, its output line."""
     command = [
-        str(Path(sys.executable).parent / "sikap"),
+        sys.executable,
+        str(ROOT / "manage.py"),
         "export-responses",
         "--unit",
         unit,

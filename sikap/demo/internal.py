@@ -21,7 +21,6 @@ whose campaign exists, is left alone, so a rerun writes nothing.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import io
 import math
@@ -46,6 +45,7 @@ from sikap.internal.actions import replace_rosters
 from sikap.internal.importing import read_roster
 from sikap.internal.models import Invitation, RosterEntry
 from sikap.lib.links import configured_base_url
+from sikap.lib.spreadsheet import csv_writer
 from sikap.organisation.models import Period, Unit
 from sikap.responses.validation import NA_CODE, Cleaned, answer_name, clean_submission
 
@@ -146,7 +146,7 @@ def _load_rosters(actor: Actor, period: Period, loaded: InternalLoaded) -> None:
     if not missing:
         return
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)
     writer.writerow(ROSTER_HEADER)
     for code in missing:
         writer.writerows(_roster_rows(code, sizes[code], period))

@@ -22,6 +22,7 @@ from sikap.accounts.access import access_for
 from sikap.audit.actors import Actor
 from sikap.internal import vocabulary
 from sikap.internal.models import Invitation, JobType, Perspective, RosterEntry
+from sikap.lib.spreadsheet import FORMULA_START  # a name refused that a spreadsheet would run as a formula
 from sikap.organisation.models import Period, Unit
 
 # Re-exported: callers take the whole roster import API from this module.
@@ -33,8 +34,6 @@ MAX_ROWS = 20_000
 MAX_BYTES = 10 * 1024 * 1024
 NAME_LENGTH = 200
 PHONE = re.compile(r"^\+?[0-9][0-9 \-]*$")
-# A cell a spreadsheet would run as a formula if the name were ever written back to a file.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)

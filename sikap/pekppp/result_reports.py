@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from weasyprint import HTML
 
 from sikap.instruments.qr import OfflineFetcher
+from sikap.lib.spreadsheet import append_row
 from sikap.pekppp.models import Cycle
 from sikap.pekppp.result_pages import RankRow, Summary, UnitPage
 from sikap.reports import letterhead
@@ -87,15 +88,15 @@ def sheet_xlsx(page: UnitPage) -> bytes:
             (_("Prioritas pembinaan"), _("Ya") if r.priority else _("Tidak"), None),
         ],
     )
-    summary.append([])
+    append_row(summary, [])
     _table(
         summary,
         [_("Aspek"), _("Nama"), _("Bobot (%)"), _("Nilai aspek (0-5)")],
         [(a.code, a.name, float(a.weight), _float(a.score, 4)) for a in page.aspects],
         {2: "0", 3: FOUR},
     )
-    summary.append([])
-    summary.append([_number_note()])
+    append_row(summary, [])
+    append_row(summary, [_number_note()])
     _widths(summary, [24, 44, 12, 18])
     f02 = book.create_sheet(_("F-02"))
     _table(
@@ -126,7 +127,7 @@ def ranking_xlsx(cycle: Cycle, rows: list[RankRow], totals: Summary) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = _("Peringkat")
-    sheet.append([str(cycle)])
+    append_row(sheet, [str(cycle)])
     sheet.cell(row=1, column=1).font = BOLD
     _table(
         sheet,
@@ -177,7 +178,7 @@ def ranking_xlsx(cycle: Cycle, rows: list[RankRow], totals: Summary) -> bytes:
             (_("Prioritas pembinaan (D-F)"), totals.priority, COUNT),
         ],
     )
-    grades.append([])
-    grades.append([_number_note()])
+    append_row(grades, [])
+    append_row(grades, [_number_note()])
     _widths(grades, [26, 24, 12, 20])
     return _save(book)

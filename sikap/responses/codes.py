@@ -8,7 +8,6 @@ paper and typed on a phone without doubt: 31^8, about 8.5e11 codes, far beyond w
 
 from __future__ import annotations
 
-import csv
 import io
 import secrets
 from collections.abc import Iterable, Mapping, Sequence
@@ -17,6 +16,7 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 
 from sikap.instruments.qr import OfflineFetcher, make_qr
+from sikap.lib.spreadsheet import csv_writer
 from sikap.organisation.models import Period, Unit
 from sikap.responses.models import ServiceCode
 
@@ -34,7 +34,7 @@ def new_code() -> str:
 def as_csv(codes: Iterable[ServiceCode], unit: Unit, period: Period) -> str:
     """The codes as a CSV to print on receipts: one code a line, with the unit and period."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv_writer(out)  # the unit's name is an admin's text: defused
     writer.writerow(["kode", "unit", "nama_unit", "periode"])
     for code in codes:
         writer.writerow([code.code, unit.code, unit.name, period.name])

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from sikap.instruments.models import Field
+from sikap.lib.spreadsheet import append_row
 from sikap.responses.importing import Target, field_aliases, header_key
 from sikap.responses.validation import NA_CODE, answer_name, merged_fields
 
@@ -104,16 +105,16 @@ def columns_xlsx(columns: list[TemplateColumn], first_sheet: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = first_sheet[:31]
-    sheet.append([c.header for c in columns])
+    append_row(sheet, [c.header for c in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
     codes = book.create_sheet(_("Kode")[:31])
-    codes.append([_("Kolom"), _("Isi yang diterima"), _("Keterangan")])
+    append_row(codes, [_("Kolom"), _("Isi yang diterima"), _("Keterangan")])
     for cell in codes[1]:
         cell.font = Font(bold=True)
     for column in columns:
-        codes.append([column.header, column.accepts, column.note])
+        append_row(codes, [column.header, column.accepts, column.note])
     codes.column_dimensions["A"].width = 24
     codes.column_dimensions["B"].width = 48
     codes.column_dimensions["C"].width = 80

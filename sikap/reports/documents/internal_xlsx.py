@@ -7,6 +7,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from sikap.lib.spreadsheet import append_row
 from sikap.reports.documents.internal import InternalReport
 from sikap.reports.documents.xlsx import (
     COUNT,
@@ -44,7 +45,7 @@ def internal_xlsx(report: InternalReport) -> bytes:
         ],
     )
     if report.figures:
-        sheet.append([])
+        append_row(sheet, [])
         rows = [(f.label, f.index, f.score, f.grade) for f in report.figures]
         _table(
             sheet,
@@ -64,7 +65,7 @@ def internal_xlsx(report: InternalReport) -> bytes:
         {3: NRR, 4: SCORE},
     )
     if report.perspectives:
-        parts.append([])
+        append_row(parts, [])
         rows = [(p.label, p.n, p.value, p.score, p.weight) for p in report.perspectives]
         header = [_("Perspektif"), "n", _("Nilai"), _("Skor 0-100"), _("Bobot yang dipakai")]
         _table(parts, header, rows, {1: COUNT, 2: NRR, 3: SCORE, 4: PERCENT})

@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from sikap.lib.spreadsheet import append_row
 from sikap.reports.documents.common import ProfileGroup
 from sikap.reports.documents.perception import PerceptionReport
 from sikap.reports.documents.skm import SkmReport, SkmSection
@@ -35,12 +36,13 @@ def _number_note() -> str:
 def _table(
     sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[Any]], formats: dict[int, str]
 ) -> None:
-    """Append a header and rows; `formats` maps a 0-based column to its number format."""
-    sheet.append(list(header))
+    """Append a header and rows; `formats` maps a 0-based column to its number format. Every row goes
+    through `append_row`, which defuses formula-leading text (an operator's follow-up action, a name)."""
+    append_row(sheet, list(header))
     for cell in sheet[sheet.max_row]:
         cell.font = BOLD
     for row in rows:
-        sheet.append(list(row))
+        append_row(sheet, list(row))
         for column, fmt in formats.items():
             sheet.cell(row=sheet.max_row, column=column + 1).number_format = fmt
 
@@ -48,7 +50,7 @@ def _table(
 def _pairs(sheet: Worksheet, pairs: Sequence[tuple[str, Any, str | None]]) -> None:
     """Label / value rows (column A / B), each value with its number format."""
     for label, value, fmt in pairs:
-        sheet.append([label, value])
+        append_row(sheet, [label, value])
         sheet.cell(row=sheet.max_row, column=1).font = BOLD
         if fmt:
             sheet.cell(row=sheet.max_row, column=2).number_format = fmt
@@ -120,7 +122,7 @@ def _skm_summary(sheet: Worksheet, report: SkmReport) -> None:
     for sentence in s.conclusion:
         _pairs(sheet, [(_("Kesimpulan"), sentence, None)])
     if report.sections:
-        sheet.append([])
+        append_row(sheet, [])
         header = [
             _("Unit"),
             _("Kode unit"),
@@ -189,7 +191,7 @@ def _skm_followups(sheet: Worksheet, report: SkmReport) -> None:
         _("Status"),
     ]
     if report.summary.followups is None:
-        sheet.append([_("Modul tindak lanjut tidak terpasang pada instalasi ini.")])
+        append_row(sheet, [_("Modul tindak lanjut tidak terpasang pada instalasi ini.")])
         return
     rows: list[tuple[str, str, str, str, datetime.date, str]] = []
     seen: set[str] = set()
@@ -232,7 +234,7 @@ def _perception_summary(sheet: Worksheet, report: PerceptionReport) -> None:
             (_("Catatan angka"), _number_note(), None),
         ],
     )
-    sheet.append([])
+    append_row(sheet, [])
     header = [
         _("Indeks"),
         _("Instrumen"),
@@ -286,7 +288,7 @@ def _perception_units(sheet: Worksheet, report: PerceptionReport) -> None:
     for offset, block in enumerate(report.blocks):
         header += [f"n {block.code}", f"{block.index_name} (1-4)"]
         formats[2 + 2 * offset], formats[3 + 2 * offset] = COUNT, NRR
-    header.append(_("WBK/WBBM"))
+    header += [_("WBK/WBBM")]
     rows = [
         (u.unit_name, u.unit_code, *[x for n, value, _p in u.values for x in (n, value)], u.verdict)
         for u in report.units

@@ -16,8 +16,9 @@ from typing import Any
 from django.db import connection
 
 from sikap.instruments.models import Field
+from sikap.lib.spreadsheet import safe_cell, sql_safe
 from sikap.organisation.models import Service, Unit
-from sikap.reports.exports.rows import FORMULA_START, NA_CODE, Layout, Rows
+from sikap.reports.exports.rows import NA_CODE, Layout, Rows
 from sikap.responses import profile
 from sikap.responses.models import Answer, Response, Submission
 
@@ -55,24 +56,22 @@ def _select(export: Rows) -> tuple[str, list[Any]]:
         list(scope.statuses),
         Submission.Channel.INTERNAL,
     ]
-    starts = ", ".join(profile.sql_literal(c) for c in FORMULA_START)
+    # Every text cell defused as the Python writer's `safe_row` does (`sql_safe`, the same rule in SQL):
+    # a leading apostrophe keeps a spreadsheet from running a hostile unit or service name or free text.
     columns = [
         "row_number() OVER (ORDER BY s.id)",
-        "u.code",
-        "u.name",
-        "NULLIF(sv.name, '')",
-        "NULLIF(s.channel, '')",
+        sql_safe("u.code"),
+        sql_safe("u.name"),
+        sql_safe("sv.name", blank_as_null=True),
+        "NULLIF(s.channel, '')",  # a choice of ours, never formula-leading
         "to_char(s.answered_on, 'YYYY-MM-DD')",
         "s.status",
         "CASE WHEN s.verified THEN 1 ELSE 0 END",
-        *_profile_columns(layout, starts),
+        *_profile_columns(layout),
         *(f"p.c{i}" for i in range(len(layout.answer_keys))),
     ]
     if scope.free_text:
-        columns += [  # defused like the Python path: a leading quote keeps a spreadsheet from running it
-            f"CASE WHEN left(s.{n}, 1) IN ({starts}) THEN '''' || s.{n} ELSE NULLIF(s.{n}, '') END"
-            for n in ("suggestion", "complaint")
-        ]
+        columns += [sql_safe(f"s.{n}", blank_as_null=True) for n in ("suggestion", "complaint")]
     fields = ", ".join(["id, unit_id, service_id, channel, answered_on, status, verified", *layout.stored])
     scoped = f"""
         SELECT {", ".join("s." + f for f in fields.split(", "))}{", s.suggestion, s.complaint" if scope.free_text else ""}
@@ -117,21 +116,15 @@ def _answer_cell(kind: str, ids: list[int], n: int, na: bool) -> str:
     return f"MAX(a.{kind}) {where} AS c{n}"
 
 
-def _profile_columns(layout: Layout, starts: str) -> list[str]:
-    """The profile cells of `Rows.chunks` in SQL: each field's value, and its band after a banded one."""
+def _profile_columns(layout: Layout) -> list[str]:
+    """The profile cells of `Rows.chunks` in SQL: each field's value, and its band after a banded one;
+    text (a choice's stored value too: an instrument's author writes it) defused like the Python path."""
     columns = []
     for spec in layout.profile:
         integer = spec.kind == Field.Kind.INTEGER
         value = profile.sql_value("s", spec.code, "postgresql", integer=integer)
-        if integer:
-            columns.append(value)
-        elif spec.kind == Field.Kind.CHOICE:
-            columns.append(f"NULLIF({value}, '')")
-        else:  # defused like the Python path
-            defused = f"'''' || {value}"
-            columns.append(
-                f"CASE WHEN left({value}, 1) IN ({starts}) THEN {defused} ELSE NULLIF({value}, '') END"
-            )
-        if spec.bands:
-            columns.append(profile.sql_band(value, spec.bands, "NULL"))
+        columns.append(value if integer else sql_safe(value, blank_as_null=True))
+        if spec.bands:  # labels are literals: defused here, once
+            bands = [(upper, safe_cell(label)) for upper, label in spec.bands]
+            columns.append(profile.sql_band(value, bands, "NULL"))
     return columns

@@ -31,8 +31,6 @@ from sikap.responses.validation import NA_CODE as NA_CODE  # re-exported: the wr
 from sikap.responses.validation import merged_fields
 
 CHUNK = 2000
-# A cell starting with one of these is a formula to Excel and LibreOffice; respondents' text must not be.
-FORMULA_START = "=+-@\t\r"
 NA_LABEL = "Tidak berlaku/tidak tahu"
 PRIVACY_NOTE = (
     "Data pribadi (UU 27/2022): tanpa identitas, tetapi saran dan pengaduan dapat memuat data pribadi; "

@@ -4,6 +4,8 @@ It cannot stream: pyreadstat writes a whole data frame. Each column is kept as o
 (masked Int8/Int16) or categories while the chunks are read, which bounds the memory (docs/benchmarks.md).
 A score column keeps -1 for blank (0 is a score on a 0-5 scale) and writes "not applicable / don't know"
 as the user-missing code `NA_SAV` with its value label, so SPSS leaves it out of every statistic.
+Text is written exact, without `sikap.lib.spreadsheet.safe_cell`'s apostrophe: SPSS, PSPP, R and pandas
+read .sav values as data and run no formula, and no spreadsheet opens a .sav itself.
 """
 
 from __future__ import annotations
