@@ -16,7 +16,9 @@ with this script and the benchmark helpers of this one.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import statistics
 import sys
 import time
@@ -30,6 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=150, help="respondents measured (after warm-up)")
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose code is measured")
+    parser.add_argument("--profile", choices=["GET form", "POST", "thank-you"], help="cProfile this request")
     args = parser.parse_args(argv)
     database_url = os.environ.get("DATABASE_URL", "")
     if not database_url.startswith("postgres"):
@@ -51,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     times: dict[str, list[float]] = {"GET form": [], "POST": [], "thank-you": []}
     queries: dict[str, int] = {}
+    profiler = cProfile.Profile(time.process_time)  # CPU time, as the figures
 
     def respondent(serial: int, record: bool, count: bool = False) -> None:
         client = Client()
@@ -76,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             queries[name] = len(captured.captured_queries)
             return response
         started = time.process_time()
-        response = call()
+        response = profiler.runcall(call) if record and name == args.profile else call()
         if record:
             times[name].append((time.process_time() - started) * 1000)
         return response
@@ -94,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
         median, mean = statistics.median(values), statistics.mean(values)
         print(f"{name:<10} {median:>10.1f} {mean:>8.1f} {queries[name]:>8}")
     print(f"{'respondent':<10} {total:>10.1f}")
+    if args.profile:
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("cumulative").print_stats(40)
+        stats.sort_stats("tottime").print_stats(25)
     return 0
 
 

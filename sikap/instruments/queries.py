@@ -69,7 +69,9 @@ def resolve_link(token: str, today: datetime.date | None = None) -> LinkState:
     """
     if not token or len(token) > MAX_TOKEN_LENGTH:
         return LinkState(LinkStatus.UNKNOWN)
-    link = PublicLink.objects.for_listing().annotate(**_bundle_stamp()).filter(token=token).first()
+    # Ordered by the key alone: the listing's order (by unit path and service name) costs joins for one row.
+    found = PublicLink.objects.for_listing().annotate(**_bundle_stamp()).filter(token=token).order_by("pk")
+    link = found.first()
     # An internal campaign is answered only through one-time invitations: no open link leads to it.
     if link is None or link.campaign.audience == Campaign.Audience.INTERNAL:
         return LinkState(LinkStatus.UNKNOWN)

@@ -145,7 +145,7 @@ def _unavailable(request: HttpRequest, state: LinkState) -> HttpResponse:
 
 @never_cache
 def thanks(request: HttpRequest, token: str) -> HttpResponse:
-    link = PublicLink.objects.select_related("unit", "service").filter(token=token).first()
+    link = PublicLink.objects.select_related("unit", "service").filter(token=token).order_by("pk").first()
     if link is None:
         return _unavailable(request, LinkState(LinkStatus.UNKNOWN))
     kiosk = is_kiosk(token, request.GET.get("kiosk"))
