@@ -39,8 +39,11 @@ def _forget_published_versions():  # type: ignore[no-untyped-def]
     """Per-process caches keyed by version id assume published versions never change; a test database
     rolled back between tests hands the same ids to new versions, so each test starts without them."""
     from sikap.indices.tallies import dimensions_of, element_count, keeps_element_groups
-    from sikap.instruments.queries import breakdown_fields
+    from sikap.instruments.queries import breakdown_fields, bundle
+    from sikap.responses.empty_form import questions_html
 
+    bundle.cache_clear()
+    questions_html.cache_clear()
     element_count.cache_clear()
     dimensions_of.cache_clear()
     keeps_element_groups.cache_clear()

@@ -186,6 +186,8 @@ SIKAP_EXPORT_INLINE_ROWS = int(os.environ.get("SIKAP_EXPORT_INLINE_ROWS", "20000
 # Rosters of internal surveys (names, contacts, invitations) are deleted this many days after their
 # period ends (`sikap roster purge`); headcounts stay, so old weights and targets keep their population.
 SIKAP_ROSTER_RETENTION_DAYS = int(os.environ.get("SIKAP_ROSTER_RETENTION_DAYS", "365"))
+# A public form answered later than this after it was opened is refused with a "please reload" page.
+SIKAP_FORM_MAX_AGE_HOURS = int(os.environ.get("SIKAP_FORM_MAX_AGE_HOURS", "4"))
 
 # Only behind our own reverse proxy may the first X-Forwarded-For hop be taken as the client.
 SIKAP_TRUST_X_FORWARDED_FOR = env_bool("SIKAP_TRUST_X_FORWARDED_FOR", False)

@@ -99,6 +99,9 @@ class InstrumentVersion(models.Model):
     scoring = models.JSONField(_("pengaturan perhitungan"), default=dict, blank=True)
     published_at = models.DateTimeField(_("diterbitkan"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Raised by every change of the version's English (`actions.translate_version`), the one thing that
+    # still changes once published: caches of a published version key on it (`queries.campaign_versions`).
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     objects = InstrumentVersionQuerySet.as_manager()
 

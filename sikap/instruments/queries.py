@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
+from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from sikap.accounts.access import Access
@@ -52,6 +54,8 @@ class LinkState:
     versions: tuple[InstrumentVersion, ...] = ()
     # For a link to a whole unit: the services the respondent picks from (the unit's catalogue that year).
     services: tuple[Service, ...] = ()
+    # What identifies the versions' content, for caches of what is built from them (the empty form).
+    stamp: BundleStamp | None = None
 
     @property
     def is_open(self) -> bool:
@@ -61,12 +65,15 @@ class LinkState:
 def resolve_link(token: str, today: datetime.date | None = None) -> LinkState:
     """The state of the link behind `token` on `today` (default: today in the project's time zone).
 
-    Queries: one for the link with its campaign, period, unit and service; for an open link, three more for
-    the versions (with instrument), their elements and their fields, and one for a per-unit link's services.
+    Queries: one for the link with its campaign, period, unit, service and the bundle's stamp; for an open
+    link, one for a per-unit link's services, and three for the versions (with instrument), their elements
+    and their fields the first time this process sees the bundle's stamp (`bundle`).
     """
     if not token or len(token) > MAX_TOKEN_LENGTH:
         return LinkState(LinkStatus.UNKNOWN)
-    link = PublicLink.objects.for_listing().filter(token=token).first()
+    # Ordered by the key alone: the listing's order (by unit path and service name) costs joins for one row.
+    found = PublicLink.objects.for_listing().annotate(**_bundle_stamp()).filter(token=token).order_by("pk")
+    link = found.first()
     # An internal campaign is answered only through one-time invitations: no open link leads to it.
     if link is None or link.campaign.audience == Campaign.Audience.INTERNAL:
         return LinkState(LinkStatus.UNKNOWN)
@@ -82,11 +89,11 @@ def resolve_link(token: str, today: datetime.date | None = None) -> LinkState:
         return LinkState(LinkStatus.CLOSED, link)
     if day < period.start:
         return LinkState(LinkStatus.FUTURE, link)
-    versions = campaign_versions(link.campaign)
-    return LinkState(LinkStatus.OPEN, link, versions=versions, services=_services(link))
+    stamp = BundleStamp(link.campaign_id, link.bundle_last_row, link.bundle_revisions)  # type: ignore[attr-defined]
+    return LinkState(LinkStatus.OPEN, link, versions=bundle(stamp), services=_services(link), stamp=stamp)
 
 
-def campaign_versions(campaign: Campaign) -> tuple[InstrumentVersion, ...]:
+def campaign_versions(campaign: Campaign | int) -> tuple[InstrumentVersion, ...]:
     """A campaign's versions in form order, each with its instrument, elements and fields (three queries)."""
     rows = (
         CampaignVersion.objects.filter(campaign=campaign)
@@ -95,6 +102,42 @@ def campaign_versions(campaign: Campaign) -> tuple[InstrumentVersion, ...]:
         .order_by("order")
     )
     return tuple(row.version for row in rows)
+
+
+@dataclass(frozen=True)
+class BundleStamp:
+    """What a campaign's bundle holds, read with its link in the same query: a cache key that changes
+    whenever what the public form shows of the bundle changes.
+
+    Replacing the bundle (`set_campaign_parts`) writes new `CampaignVersion` rows, whose ids only grow, so
+    `last_row` changes; the only change a published version still takes, its English, raises its
+    `revision`, so the sum changes. Under one stamp the content can never change: any app server may keep
+    what it loaded under it for as long as it likes (no invalidation to share between servers).
+    """
+
+    campaign_id: int
+    last_row: int | None
+    revisions: int | None
+
+
+def _bundle_stamp() -> dict[str, RawSQL]:
+    # Plain SQL, table names only (no value in the text): the ORM's Subquery would cost more CPU to
+    # compile than the rest of the link's query.
+    q = connection.ops.quote_name
+    rows, versions = q(CampaignVersion._meta.db_table), q(InstrumentVersion._meta.db_table)
+    where = f"cv.campaign_id = {q(PublicLink._meta.db_table)}.campaign_id"
+    last_row = f"SELECT MAX(cv.id) FROM {rows} cv WHERE {where}"  # noqa: S608
+    revisions = (
+        f"SELECT SUM(v.revision) FROM {rows} cv JOIN {versions} v ON v.id = cv.version_id WHERE {where}"  # noqa: S608
+    )
+    return {"bundle_last_row": RawSQL(last_row, ()), "bundle_revisions": RawSQL(revisions, ())}  # noqa: S611
+
+
+@lru_cache(maxsize=256)
+def bundle(stamp: BundleStamp) -> tuple[InstrumentVersion, ...]:
+    """`campaign_versions` of the stamp's campaign, loaded once per process and stamp (shared, read-only:
+    callers never change these objects)."""
+    return campaign_versions(stamp.campaign_id)
 
 
 def _services(link: PublicLink) -> tuple[Service, ...]:

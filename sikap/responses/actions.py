@@ -21,7 +21,7 @@ from sikap.audit.actors import Actor, user_or_none
 from sikap.indices import tallies
 from sikap.instruments.models import Campaign, PublicLink
 from sikap.organisation.models import Period, Service, Unit
-from sikap.responses import codes, integrity, profile
+from sikap.responses import codes, integrity, profile, queries
 from sikap.responses.models import Answer, Response, ServiceCode, Submission
 from sikap.responses.validation import FEEDBACK_COLUMNS, Cleaned
 
@@ -56,32 +56,46 @@ class Visit:
         )
 
 
-def rate_limited(visit: Visit, now: datetime.datetime | None = None) -> bool:
+def look_up(visit: Visit, now: datetime.datetime | None = None) -> queries.Recent:
+    """One query before a web visit is stored: its key stored already?, and its device's and network's
+    recent submissions, counted up to the largest threshold of the period's rules that reads them."""
+    config = integrity.rules(visit.campaign.period)
+    caps = (
+        max(config["device_limit_per_10_min"], config["device_repeat_per_hour"], 1),
+        max(config["network_limit_per_10_min"], config["network_repeat_per_hour"], 1),
+    )
+    return queries.recent(visit.key, *visit.hashes(), caps, now or timezone.now())
+
+
+def rate_limited(visit: Visit, recent: queries.Recent | None = None) -> bool:
     """True when this device or network sent more than the limit in the last ten minutes."""
     config = integrity.rules(visit.campaign.period)
-    since = (now or timezone.now()) - datetime.timedelta(minutes=10)
+    recent = recent or look_up(visit)
     device_hash, network_hash = visit.hashes()
-    recent = Submission.objects.filter(created_at__gte=since)
-    device_count = recent.filter(device_hash=device_hash).count() if device_hash and not visit.kiosk else 0
+    device_count = recent.device_10_min if device_hash and not visit.kiosk else 0
     if device_count >= config["device_limit_per_10_min"]:
         return True
-    return bool(network_hash) and (
-        recent.filter(network_hash=network_hash).count() >= config["network_limit_per_10_min"]
-    )
+    return bool(network_hash) and recent.network_10_min >= config["network_limit_per_10_min"]
 
 
-def submit(actor: Actor, visit: Visit, cleaned: Cleaned) -> tuple[Submission, bool]:
-    """Store one visit's answers once: (submission, created). A repeated key returns the stored one."""
+def submit(
+    actor: Actor, visit: Visit, cleaned: Cleaned, recent: queries.Recent | None = None
+) -> tuple[Submission, bool]:
+    """Store one visit's answers once: (submission, created). A repeated key returns the stored one.
+
+    `recent`: the visit's `look_up`, made by the caller (the public form) before validating; its key was
+    not stored then, and its counts are the integrity signals' (one query for both instead of three).
+    """
     if cleaned.errors:
         raise ValidationError(cleaned.errors)
-    existing = Submission.objects.filter(key=visit.key).first()
+    existing = Submission.objects.filter(key=visit.key).first() if recent is None else None
     if existing is not None:
         return existing, False
     try:
         with transaction.atomic():
-            submission = _store(actor, visit, cleaned)
-            # Derived data, same transaction: the rollups count the new submission (None = newly stored).
-            tallies.on_submission_changed(submission, old_status=None)
+            submission = _store(actor, visit, cleaned, recent)
+            # Derived data, same transaction: the rollups count the new submission from the answers in hand.
+            tallies.on_submissions_added([(submission, _triples(cleaned))])
             return submission, True
     except IntegrityError:
         # Two posts of the same form raced; the other one won and is the stored submission.
@@ -89,6 +103,10 @@ def submit(actor: Actor, visit: Visit, cleaned: Cleaned) -> tuple[Submission, bo
         if existing is None:
             raise
         return existing, False
+
+
+def _triples(cleaned: Cleaned) -> tallies.AnswerTriples:
+    return {vid: [(e, v, imp) for e, (v, imp) in ans.items()] for vid, ans in cleaned.answers.items()}
 
 
 @transaction.atomic
@@ -146,12 +164,7 @@ def submit_many(actor: Actor, items: list[tuple[Visit, Cleaned]]) -> list[Submis
         batch_size=5000,
     )
     # Derived data, same transaction: one batched rollup update for the whole batch.
-    tallies.on_submissions_added(
-        [
-            (s, {vid: [(e, v, imp) for e, (v, imp) in ans.items()] for vid, ans in c.answers.items()})
-            for s, (_, c) in zip(submissions, fresh, strict=True)
-        ]
-    )
+    tallies.on_submissions_added([(s, _triples(c)) for s, (_, c) in zip(submissions, fresh, strict=True)])
     if getattr(actor, "pk", None):
         by_channel: dict[str, list[Submission]] = {}
         for submission in submissions:
@@ -189,7 +202,7 @@ def submit_internal(
             profile.store(submission, code, value)
     submission.save()
     _store_answers(submission, cleaned)
-    tallies.on_submission_changed(submission, old_status=None)
+    tallies.on_submissions_added([(submission, _triples(cleaned))])
     return submission
 
 
@@ -263,18 +276,7 @@ def submit_internal_many(campaign: Campaign, items: list[InternalAnswer]) -> lis
         ],
         batch_size=5000,
     )
-    tallies.on_submissions_added(
-        [
-            (
-                s,
-                {
-                    vid: [(e, v, imp) for e, (v, imp) in ans.items()]
-                    for vid, ans in item.cleaned.answers.items()
-                },
-            )
-            for s, item in pairs
-        ]
-    )
+    tallies.on_submissions_added([(s, _triples(item.cleaned)) for s, item in pairs])
     return submissions
 
 
@@ -307,18 +309,16 @@ def _new_submission(
     return submission
 
 
-def _store(actor: Actor, visit: Visit, cleaned: Cleaned) -> Submission:
+def _store(actor: Actor, visit: Visit, cleaned: Cleaned, recent: queries.Recent | None) -> Submission:
     now = timezone.now()
-    device_hash, network_hash = visit.hashes()  # for the recent-repeat counts
-    hour_ago = now - datetime.timedelta(hours=1)
     web = visit.channel in (Submission.Channel.WEB, Submission.Channel.KIOSK)
     duration = int((now - visit.started_at).total_seconds()) if visit.started_at and web else None
     signals = integrity.Signals()
     if web:
-        recent = Submission.objects.filter(created_at__gte=hour_ago)
+        recent = recent or look_up(visit, now)
         signals = integrity.measure(
-            device_recent=recent.filter(device_hash=device_hash).count() if device_hash else 0,
-            network_recent=recent.filter(network_hash=network_hash).count() if network_hash else 0,
+            device_recent=recent.device_hour,
+            network_recent=recent.network_hour,
             duration_seconds=duration,
             answers_by_version=cleaned.answer_values,
             submitted_at=now,

@@ -336,6 +336,15 @@ def read_start(token: str, raw: Any) -> datetime.datetime | None:
     return datetime.datetime.fromtimestamp(seconds, tz=datetime.UTC)
 
 
+def form_max_age_hours() -> int:
+    return int(getattr(settings, "SIKAP_FORM_MAX_AGE_HOURS", 4))
+
+
+def too_old(started_at: datetime.datetime) -> bool:
+    """Whether a form rendered at `started_at` is past the age its answers are still taken at."""
+    return timezone.now() - started_at > datetime.timedelta(hours=form_max_age_hours())
+
+
 def kiosk_signature(token: str) -> str:
     return signing.Signer(salt=KIOSK_SALT).sign(token).rsplit(signing.Signer().sep, 1)[1]
 

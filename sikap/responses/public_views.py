@@ -27,17 +27,20 @@ from django.views.decorators.http import require_http_methods
 from sikap.instruments.models import PublicLink
 from sikap.instruments.queries import LinkState, LinkStatus, resolve_link
 from sikap.responses import actions
+from sikap.responses.empty_form import questions_html
 from sikap.responses.forms_public import (
     SERVICE_CODE_MAX,
     build_page,
     clean_service,
     client_address,
     form_key,
+    form_max_age_hours,
     is_kiosk,
     kiosk_signature,
     kiosk_url,
     read_start,
     sign_start,
+    too_old,
 )
 from sikap.responses.models import Submission
 from sikap.responses.validation import clean_submission
@@ -68,6 +71,7 @@ def form(request: HttpRequest, token: str) -> HttpResponse:
 def _post(request: HttpRequest, state: LinkState, kiosk: bool) -> HttpResponse:
     link, data = state.link, request.POST
     assert link is not None
+    started_at = read_start(link.token, data.get("start"))
     visit = actions.Visit(
         campaign=link.campaign,
         unit=link.unit,
@@ -76,16 +80,20 @@ def _post(request: HttpRequest, state: LinkState, kiosk: bool) -> HttpResponse:
         link=link,
         service=link.service,
         # A missing or forged start time counts as "just now", so skipping it cannot dodge the time rule.
-        started_at=read_start(link.token, data.get("start")) or timezone.now(),
+        started_at=started_at or timezone.now(),
         device_id=request.COOKIES.get(DEVICE_COOKIE, "")[:64],
         client_address=client_address(request),
         language=translation.get_language() or settings.LANGUAGE_CODE,
         service_code=data.get("service_code", "").strip()[:SERVICE_CODE_MAX],
     )
+    recent = actions.look_up(visit)
     # A resent form (double click, reload, retry) is already stored: no second count, no rate-limit hit.
-    if Submission.objects.filter(key=visit.key).exists():
+    if recent.stored:
         return _to_thanks(link, kiosk)
-    if actions.rate_limited(visit):
+    if started_at is not None and too_old(started_at):
+        context = {"link": link, "form_url": _form_url(link, kiosk), "hours": form_max_age_hours()}
+        return render(request, "responses/public/expired.html", context, status=400)
+    if actions.rate_limited(visit, recent):
         response = render(request, "responses/public/rate_limited.html", {"link": link}, status=429)
         response["Retry-After"] = "600"  # the limits count the last ten minutes
         return response
@@ -96,7 +104,7 @@ def _post(request: HttpRequest, state: LinkState, kiosk: bool) -> HttpResponse:
     if cleaned.errors:
         return _render_form(request, state, kiosk, data, cleaned.errors)
     try:
-        actions.submit(None, visit, cleaned)
+        actions.submit(None, visit, cleaned, recent)
     except ValidationError as error:  # a service code that is unknown or already used
         if hasattr(error, "error_dict"):
             errors = {name: " ".join(messages) for name, messages in error.message_dict.items()}
@@ -115,13 +123,18 @@ def _render_form(
     start = data.get("start") if read_start(link.token, data.get("start")) else sign_start(link.token)
     context = {
         "link": link,
-        "page": build_page(state.versions, state.services, data, errors),
         "key": form_key(data.get("key")),
         "start": start,
         "kiosk": kiosk,
         "form_url": _form_url(link, kiosk),
         "retention_years": getattr(settings, "SIKAP_RETENTION_YEARS", 5),
     }
+    if data or errors or state.stamp is None:
+        context["page"] = build_page(state.versions, state.services, data, errors)
+    else:
+        # The empty form: the questions come rendered from the bundle's cache, only the rest is per request.
+        context["page"] = build_page((), state.services, {}, {})
+        context["questions"] = questions_html(state.stamp, translation.get_language() or "id")
     return render(request, "responses/public/form.html", context, status=200)
 
 
@@ -132,7 +145,7 @@ def _unavailable(request: HttpRequest, state: LinkState) -> HttpResponse:
 
 @never_cache
 def thanks(request: HttpRequest, token: str) -> HttpResponse:
-    link = PublicLink.objects.select_related("unit", "service").filter(token=token).first()
+    link = PublicLink.objects.select_related("unit", "service").filter(token=token).order_by("pk").first()
     if link is None:
         return _unavailable(request, LinkState(LinkStatus.UNKNOWN))
     kiosk = is_kiosk(token, request.GET.get("kiosk"))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from sikap.accounts.access import Access
@@ -200,3 +202,46 @@ def code_summary(access: Access) -> list[dict[str, Any]]:
         .annotate(issued=Count("id"), used=Count("id", filter=Q(used_by__isnull=False)))
         .order_by("unit__path", "-period__start")
     )
+
+
+@dataclass(frozen=True)
+class Recent:
+    """What one query tells of a web visit before it is stored: whether its idempotency key is stored
+    already, and its device's and network's submissions of the last ten minutes and the last hour.
+
+    Each side counts at most its `cap` most recent rows, the largest threshold that reads it, so the query
+    stays small whatever a network sends; a count at the cap means "at least the cap", which every rule
+    reads the same as the exact count (`rules` thresholds are compared with >=).
+    """
+
+    stored: bool
+    device_10_min: int
+    device_hour: int
+    network_10_min: int
+    network_hour: int
+
+
+def recent(
+    key: Any, device_hash: str, network_hash: str, caps: tuple[int, int], now: datetime.datetime
+) -> Recent:
+    """One statement: the key's stored row and the capped counts of the device and the network (a blank
+    hash counts nothing)."""
+    hour_ago = now - datetime.timedelta(hours=1)
+    since = connection.ops.adapt_datetimefield_value(now - datetime.timedelta(minutes=10))
+    last_hour = Submission.objects.filter(created_at__gte=hour_ago).order_by("-created_at")
+    parts = [
+        Submission.objects.filter(key=key).order_by().values("pk")[:1],
+        last_hour.filter(device_hash=device_hash).exclude(device_hash="").values("created_at")[: caps[0]],
+        last_hour.filter(network_hash=network_hash).exclude(network_hash="").values("created_at")[: caps[1]],
+    ]
+    (stored_sql, stored_params), (device_sql, device_params), (network_sql, network_params) = (
+        part.query.sql_with_params() for part in parts
+    )
+    counts = "SELECT COALESCE(SUM(CASE WHEN created_at >= %s THEN 1 ELSE 0 END), 0) AS m, COUNT(*) AS h FROM"
+    # Every piece is Django's own compiled SQL with its parameters bound below: no value is in the text.
+    device_part, network_part = f"{counts} ({device_sql}) dr", f"{counts} ({network_sql}) nr"
+    sql = f"SELECT ({stored_sql}), d.m, d.h, n.m, n.h FROM ({device_part}) d CROSS JOIN ({network_part}) n"  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*stored_params, since, *device_params, since, *network_params])
+        stored, *numbers = cursor.fetchone()
+    return Recent(stored is not None, *(int(n) for n in numbers))

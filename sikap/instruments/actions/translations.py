@@ -44,5 +44,7 @@ def translate_version(
             setattr(target, name, values[name])
         target.save(update_fields=changed)
     if after:
+        # The public form's caches key on the revision: the next request reads the new English.
+        InstrumentVersion.objects.filter(pk=version.pk).update(revision=models.F("revision") + 1)
         record(actor, "instrument_version.translate", version, before=before, after=after)
     return len(after)
