@@ -12,12 +12,11 @@ counts it once.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -31,9 +30,11 @@ from sikap.organisation.models import Period, Service, Unit
 from sikap.responses import actions, queries
 
 # Re-exported: callers import the whole import API from this module.
+from sikap.responses.import_table import MAX_ROWS as MAX_ROWS
 from sikap.responses.import_table import ImportFailed as ImportFailed
 from sikap.responses.import_table import Problem as Problem
 from sikap.responses.import_table import Table as Table
+from sikap.responses.import_table import digest_of as digest_of
 from sikap.responses.import_table import read_table as read_table
 from sikap.responses.models import Submission
 from sikap.responses.validation import Cleaned, answer_name, clean_submission, merged_fields
@@ -128,10 +129,23 @@ def find_service(services: Sequence[Service], name: str) -> tuple[Service | None
     return None, message % {"name": name[:60], "names": names}
 
 
-def import_file(actor: Actor, target: Target, filename: str, content: bytes) -> Result:
-    """Read, check and store a file in one go; raises ImportFailed (nothing stored) on any problem."""
-    table = read_table(filename, content)
-    digest = hashlib.sha256(content).hexdigest()
+def import_file(
+    actor: Actor,
+    target: Target,
+    filename: str,
+    content: bytes | IO[bytes],
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> Result:
+    """Read, check and store a file in one go; raises ImportFailed (nothing stored) on any problem.
+    `content` is the bytes or a binary file, read as a stream; `progress` hears the rows read."""
+    digest = digest_of(content)
+    table = read_table(filename, content, progress=progress)
+    return import_rows(actor, target, filename, table, digest)
+
+
+def import_rows(actor: Actor, target: Target, filename: str, table: Table, digest: str) -> Result:
+    """Check and store a file already read (`read_table`) whose bytes have this SHA-256: all or nothing."""
     planned, warnings = check(target, table, digest)
     result = store(actor, target, planned, warnings, filename=filename, digest=digest)
     result.blanks = blank_counts(target, table.header, planned)
