@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install run serve migrate demo test lint typecheck migrations-check test-sqlite test-postgres messages bench clean bench-export bench-submit bench-indices
+.PHONY: help install run serve migrate demo test lint typecheck migrations-check test-sqlite test-postgres messages bench clean bench-export bench-submit bench-indices bench-imports
 
 help:
 	@echo "make run     install, migrate, load the demo ministry, serve at http://$(HOST):$(PORT)"
@@ -79,6 +79,10 @@ bench-export: install
 bench-submit: install
 	@echo "=== Submission benchmark: gunicorn (2 workers) on a throwaway PostgreSQL, 50 browser-like clients ==="
 	$(BIN)/python bench/submit.py $(BENCH_SUBMIT_ARGS)
+
+bench-imports: install
+	@echo "=== Import benchmark: peak memory and time of the largest accepted CSV and XLSX, and of hostile files (SQLite) ==="
+	$(BIN)/python bench/imports.py $(BENCH_IMPORTS_ARGS)
 
 clean:
 	rm -rf $(VENV) var/test.sqlite3 .pytest_cache .mypy_cache .ruff_cache

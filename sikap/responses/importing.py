@@ -39,6 +39,7 @@ from sikap.responses.import_table import read_table as read_table
 from sikap.responses.models import Submission
 from sikap.responses.validation import Cleaned, answer_name, clean_submission, merged_fields
 
+STORE_BATCH = 2000
 KEY_NAMESPACE = uuid.UUID("5d1c6f0e-4a8b-5c39-9b0e-6b1d7e0a2f11")
 
 # Header aliases (Indonesian and English) of the columns that are not fields, normalised as by `header_key`.
@@ -145,10 +146,13 @@ def import_file(
 
 
 def import_rows(actor: Actor, target: Target, filename: str, table: Table, digest: str) -> Result:
-    """Check and store a file already read (`read_table`) whose bytes have this SHA-256: all or nothing."""
+    """Check and store a file already read (`read_table`) whose bytes have this SHA-256: all or nothing.
+    The table's rows are released once checked."""
     planned, warnings = check(target, table, digest)
+    table.rows.clear()  # checked: the cells are in `planned` now, and a large file's rows weigh
+    blanks = blank_counts(target, table.header, planned)
     result = store(actor, target, planned, warnings, filename=filename, digest=digest)
-    result.blanks = blank_counts(target, table.header, planned)
+    result.blanks = blanks
     return result
 
 
@@ -351,29 +355,33 @@ def _day_of(raw: Any, text: str) -> datetime.date | None:
 def store(
     actor: Actor, target: Target, planned: list[Planned], warnings: list[str], *, filename: str, digest: str
 ) -> Result:
-    """Store the planned rows in one transaction; rows whose key is already stored are skipped."""
+    """Store the planned rows in one transaction; rows whose key is already stored are skipped. The rows
+    go to `submit_many` in batches of `STORE_BATCH` inside that transaction, so a file of 50,000 rows
+    never holds all its model instances at once (all or nothing still: one transaction)."""
     keys = [p.key for p in planned]
     done: set[uuid.UUID] = set()
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
         done.update(Submission.objects.filter(key__in=chunk).values_list("key", flat=True))
+    fresh = [p for p in planned if p.key not in done]
+    stored = 0
     with transaction.atomic():
-        visits = [
-            (
-                actions.Visit(
-                    campaign=target.campaign,
-                    unit=target.unit,
-                    key=p.key,
-                    channel=Submission.Channel.IMPORT,
-                    service=p.service,
-                    answered_on=p.answered_on,
-                ),
-                p.cleaned,
-            )
-            for p in planned
-            if p.key not in done
-        ]
-        stored = len(actions.submit_many(actor, visits))
+        for start in range(0, len(fresh), STORE_BATCH):
+            visits = [
+                (
+                    actions.Visit(
+                        campaign=target.campaign,
+                        unit=target.unit,
+                        key=p.key,
+                        channel=Submission.Channel.IMPORT,
+                        service=p.service,
+                        answered_on=p.answered_on,
+                    ),
+                    p.cleaned,
+                )
+                for p in fresh[start : start + STORE_BATCH]
+            ]
+            stored += len(actions.submit_many(actor, visits))
         if stored:
             after = {"unit": target.unit.code, "file_sha256": digest, "rows": len(planned), "stored": stored}
             record(actor, "responses.import_file", target.campaign, after=after, reason=filename[:200])

@@ -5,7 +5,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from sikap.responses import import_jobs
+from sikap.indices import read
+from sikap.indices.scope import Scope
+from sikap.responses import import_jobs, importing
 from sikap.responses.models import ImportJob, Submission
 from sikap.testing.factories import make_campaign
 
@@ -31,9 +33,10 @@ def post(client, unit, campaign, content):
 
 
 def test_a_file_over_the_row_threshold_runs_as_a_job_and_stores_every_row(
-    login, world, campaign, settings, immediate
+    login, world, campaign, settings, immediate, monkeypatch
 ):
     settings.SIKAP_IMPORT_INLINE_ROWS = 10
+    monkeypatch.setattr(importing, "STORE_BATCH", 7)  # stored in batches, in one transaction
     client = login(world.operator)
     reply = post(client, world.division, campaign, GOOD)
     job = ImportJob.objects.get()
@@ -41,6 +44,7 @@ def test_a_file_over_the_row_threshold_runs_as_a_job_and_stores_every_row(
     assert job.status == ImportJob.Status.DONE and job.percent == 100
     assert job.rows_read == 50 and bytes(job.content) == b""  # the staged file is gone
     assert Submission.objects.filter(unit=world.division, channel="import").count() == 50
+    assert sum(read.respondents(Scope(units=[world.division.pk], period=campaign.period)).values()) == 50
     page = client.get(reply["Location"]).content.decode()
     assert "50 baris tersimpan" in page
     assert 'http-equiv="refresh"' not in page
