@@ -4,7 +4,7 @@ worker as an `ImportJob`; `run_import_job` reads, checks and stores it with the 
 request (`importing.read_table`, `importing.import_rows`), so it is all or nothing exactly the same.
 
 The job's state changes are the functions below (each one UPDATE of its row); the import itself is
-audited by `importing.store`. The task runs on django-tasks' database backend (`sikap db_worker`).
+audited by `importing.import_rows`. The task runs on django-tasks' database backend (`sikap db_worker`).
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from sikap.testing.factories import make_campaign
 pytestmark = pytest.mark.django_db
 URL = reverse("operator:import")
 GOOD = b"tanggal,U1,U2\n" + b"".join(b"2026-08-%02d,4,3\n" % (d % 28 + 1) for d in range(50))
-BAD = GOOD + b"2026-08-05,9,3\n"
+BAD = b"tanggal,U1,U2\n2026-08-05,0,3\n" + GOOD.split(b"\n", 1)[1] + b"2026-08-05,9,3\n"
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def test_a_file_over_the_row_threshold_runs_as_a_job_and_stores_every_row(
     login, world, campaign, settings, immediate, monkeypatch
 ):
     settings.SIKAP_IMPORT_INLINE_ROWS = 10
-    monkeypatch.setattr(importing, "STORE_BATCH", 7)  # stored in batches, in one transaction
+    monkeypatch.setattr(importing, "STORE_BATCH", 7)  # checked and stored in batches, one transaction
     client = login(world.operator)
     reply = post(client, world.division, campaign, GOOD)
     job = ImportJob.objects.get()
@@ -50,18 +50,19 @@ def test_a_file_over_the_row_threshold_runs_as_a_job_and_stores_every_row(
     assert 'http-equiv="refresh"' not in page
 
 
-def test_a_file_over_the_size_threshold_with_one_bad_row_stores_nothing_and_lists_it(
-    login, world, campaign, settings, immediate
+def test_a_file_over_the_size_threshold_with_bad_rows_stores_nothing_and_lists_every_one(
+    login, world, campaign, settings, immediate, monkeypatch
 ):
     settings.SIKAP_IMPORT_INLINE_MB = 0.0001
+    monkeypatch.setattr(importing, "STORE_BATCH", 7)  # the bad rows are in the first and last batches
     client = login(world.operator)
     reply = post(client, world.division, campaign, BAD)
     job = ImportJob.objects.get()
     assert job.status == ImportJob.Status.REFUSED
     assert not Submission.objects.exists()
     page = client.get(reply["Location"]).content.decode()
-    assert "1 kesalahan; tidak ada yang disimpan" in page
-    assert "<td>52</td><td>U1</td>" in page
+    assert "2 kesalahan; tidak ada yang disimpan" in page
+    assert "<td>2</td><td>U1</td>" in page and "<td>53</td><td>U1</td>" in page
 
 
 def test_the_request_returns_at_once_and_the_worker_stores_it_later(login, world, campaign, settings):
