@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install run serve migrate demo test lint typecheck migrations-check test-sqlite test-postgres messages bench clean bench-export bench-submit bench-faults bench-indices
+.PHONY: help install run serve migrate demo test lint typecheck migrations-check test-sqlite test-postgres messages bench clean bench-export bench-submit bench-faults bench-indices bench-imports
 
 help:
 	@echo "make run     install, migrate, load the demo ministry, serve at http://$(HOST):$(PORT)"
@@ -86,6 +86,10 @@ bench-submit: install
 bench-faults: install
 	@echo "=== Fault campaign: respondents against gunicorn while PostgreSQL restarts (throwaway cluster) ==="
 	$(BIN)/python bench/faults.py $(BENCH_FAULTS_ARGS)
+
+bench-imports: install
+	@echo "=== Import benchmark: peak memory and time of the largest accepted CSV and XLSX, and of hostile files (SQLite) ==="
+	$(BIN)/python bench/imports.py $(BENCH_IMPORTS_ARGS)
 
 clean:
 	rm -rf $(VENV) var/test.sqlite3 .pytest_cache .mypy_cache .ruff_cache

@@ -183,6 +183,21 @@ SIKAP_BASE_URL = os.environ.get("SIKAP_BASE_URL", "").rstrip("/")
 # XLSX and .sav exports larger than this (submissions) go to the background worker, not the request.
 SIKAP_EXPORT_INLINE_ROWS = int(os.environ.get("SIKAP_EXPORT_INLINE_ROWS", "20000"))
 
+# Upload limits per kind, in MB, checked from the size the browser declared before the file is read
+# (`sikap.lib.uploads`): response and roster imports, evidence files (follow-up, PEKPPP), the report logo.
+SIKAP_MAX_UPLOAD_MB = {
+    "import": float(os.environ.get("SIKAP_MAX_IMPORT_MB", "20")),
+    "evidence": float(os.environ.get("SIKAP_MAX_EVIDENCE_MB", "10")),
+    "logo": float(os.environ.get("SIKAP_MAX_LOGO_MB", "1")),
+}
+# Uploads above 1 MB are spooled to a temporary file, never held in memory (Django's default handlers);
+# form fields other than files stay under 2.5 MB.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Response imports larger than this (MB) or with more rows run as background jobs (`sikap db_worker`).
+SIKAP_IMPORT_INLINE_MB = float(os.environ.get("SIKAP_IMPORT_INLINE_MB", "1"))
+SIKAP_IMPORT_INLINE_ROWS = int(os.environ.get("SIKAP_IMPORT_INLINE_ROWS", "2000"))
+
 # Rosters of internal surveys (names, contacts, invitations) are deleted this many days after their
 # period ends (`sikap roster purge`); headcounts stay, so old weights and targets keep their population.
 SIKAP_ROSTER_RETENTION_DAYS = int(os.environ.get("SIKAP_ROSTER_RETENTION_DAYS", "365"))

@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.access import Access
 from sikap.instruments.models import InstrumentVersion
-from sikap.internal.importing import MAX_BYTES, MAX_ROWS
+from sikap.internal.importing import MAX_ROWS
 from sikap.internal.invitations import LOCKED_FIELDS
 from sikap.internal.models import MIN_K, InternalSettings
+from sikap.lib import uploads
 from sikap.organisation.models import Period, Unit
 
 
@@ -40,15 +41,11 @@ class RosterImportForm(forms.Form):
             "Satu baris per pegawai, paling banyak %(rows)s baris dan %(mb)s MB. Kolom (semuanya boleh "
             "tidak ada): nama, email, telepon, jenis_jabatan, perspektif, jenis_kelamin, kelompok_usia, "
             "masa_kerja, unit."
-        ) % {"rows": f"{MAX_ROWS:,}".replace(",", "."), "mb": MAX_BYTES // 1024 // 1024}
+        ) % {"rows": f"{MAX_ROWS:,}".replace(",", "."), "mb": uploads.megabytes(uploads.max_bytes("import"))}
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]
-        if (upload.size or 0) > MAX_BYTES:
-            raise forms.ValidationError(
-                _("Berkas terlalu besar (paling besar %(mb)s MB); bagi berkasnya."),
-                params={"mb": MAX_BYTES // 1024 // 1024},
-            )
+        uploads.check_size(upload, "import")
         return upload
 
 

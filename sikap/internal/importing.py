@@ -22,6 +22,7 @@ from sikap.accounts.access import access_for
 from sikap.audit.actors import Actor
 from sikap.internal import vocabulary
 from sikap.internal.models import Invitation, JobType, Perspective, RosterEntry
+from sikap.lib import uploads
 from sikap.lib.spreadsheet import FORMULA_START  # a name refused that a spreadsheet would run as a formula
 from sikap.organisation.models import Period, Unit
 
@@ -31,7 +32,6 @@ from sikap.responses.import_table import Problem as Problem
 from sikap.responses.import_table import read_table
 
 MAX_ROWS = 20_000
-MAX_BYTES = 10 * 1024 * 1024
 NAME_LENGTH = 200
 PHONE = re.compile(r"^\+?[0-9][0-9 \-]*$")
 
@@ -119,9 +119,8 @@ class Plan:
 def read_roster(actor: Actor, period: Period, filename: str, content: bytes, *, unit: Unit | None) -> Plan:
     """The checked rows of a roster file for `unit` (or the units its `unit` column names); raises
     ImportFailed listing every problem, nothing stored."""
-    if len(content) > MAX_BYTES:
-        message = _("Berkas terlalu besar (paling besar %(mb)s MB); bagi berkasnya.")
-        raise ImportFailed([Problem(None, "", message % {"mb": MAX_BYTES // 1024 // 1024})])
+    if len(content) > uploads.max_bytes("import"):
+        raise ImportFailed([Problem(None, "", uploads.too_large("import", filename, len(content)))])
     empty = _("Berkas tidak berisi satu baris pegawai pun.")
     table = read_table(filename, content, max_rows=MAX_ROWS, empty=empty)
     columns, warnings = _columns(table.header, need_unit=unit is None)

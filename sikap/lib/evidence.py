@@ -18,6 +18,8 @@ from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404
 from django.utils.translation import gettext as _
 
+from sikap.lib import uploads
+
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
 
@@ -46,13 +48,12 @@ CONTENT_TYPES = {
 
 @dataclass(frozen=True)
 class Rules:
-    """What one feature accepts. The messages are the feature's own (lazy gettext), with `%(name)s`
-    (the file's name) in `wrong_type` and `%(size)s` (its size in MB) in `too_large`."""
+    """What one feature accepts: its types, with its own message (lazy gettext, `%(name)s` the file's
+    name) for another type, and which upload limit (`sikap.lib.uploads`, a setting) bounds its size."""
 
     kinds: frozenset[str]
-    max_bytes: int
     wrong_type: str | _StrPromise
-    too_large: str | _StrPromise
+    size: uploads.Kind = "evidence"
 
     def __post_init__(self) -> None:
         unknown = self.kinds - SIGNATURES.keys()
@@ -71,12 +72,7 @@ def validate(file: Any, rules: Rules) -> None:
         raise ValidationError(
             rules.wrong_type, code="evidence_type", params={"name": PurePath(file.name or "").name or "?"}
         )
-    if file.size > rules.max_bytes:
-        raise ValidationError(
-            rules.too_large,
-            code="evidence_size",
-            params={"size": f"{file.size / 1024 / 1024:.1f}".replace(".", ",")},
-        )
+    uploads.check_size(file, rules.size)
     if not _starts_with(file, SIGNATURES[kind]):
         raise ValidationError(
             _("Isi berkas tidak sesuai dengan jenisnya (.%(kind)s). Unggah berkas aslinya."),

@@ -12,14 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from sikap.lib import evidence
 
-MAX_BYTES = 10 * 1024 * 1024
 UPLOAD_TO = evidence.upload_to("pekppp")
 
 RULES = evidence.Rules(
     kinds=frozenset({"pdf", "jpg", "jpeg", "png"}),
-    max_bytes=MAX_BYTES,
     wrong_type=_("Berkas bukti PEKPPP harus berupa PDF, JPG atau PNG (berkas ini: %(name)s)."),
-    too_large=_("Berkas bukti PEKPPP paling besar 10 MB; berkas ini %(size)s MB."),
 )
 
 

@@ -1,6 +1,6 @@
-"""The logo's rules: PNG, JPEG or SVG, at most 1 MB, content matching the name (the shared evidence
-checks); a raster logo must also open as an image, and an SVG must be an SVG without scripts (it is
-drawn into every report)."""
+"""The logo's rules: PNG, JPEG or SVG, at most the "logo" upload limit (1 MB), content matching the name
+(the shared evidence checks); a raster logo must also open as an image, and an SVG must be an SVG
+without scripts (it is drawn into every report)."""
 
 from __future__ import annotations
 
@@ -13,19 +13,17 @@ from django.utils.translation import gettext_lazy
 
 from sikap.lib import evidence
 
-MAX_LOGO_BYTES = 1024 * 1024
 SVG_HEAD = 4096  # an SVG's root element is within its first bytes (after any XML declaration, comments)
 
 LOGO_RULES = evidence.Rules(
     kinds=frozenset({"png", "jpg", "jpeg", "svg"}),
-    max_bytes=MAX_LOGO_BYTES,
     wrong_type=gettext_lazy("Logo harus berupa gambar PNG, JPEG atau SVG (berkas ini: %(name)s)."),
-    too_large=gettext_lazy("Logo paling besar 1 MB; berkas ini %(size)s MB."),
+    size="logo",
 )
 
 
 def validate_logo(file: Any) -> None:
-    """Refuse a logo of another type, larger than 1 MB, not what its name says, or that does not open."""
+    """Refuse a logo of another type, larger than its limit, not what its name says, or that does not open."""
     evidence.validate(file, LOGO_RULES)
     if getattr(file, "_committed", False):
         return  # stored already: it passed when it was uploaded

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sikap.accounts.access import Access
 from sikap.instruments.models import Element, Field, Instrument, InstrumentVersion
+from sikap.lib import uploads
 from sikap.organisation.models import Period, Service, Unit
 from sikap.responses.codes import MAX_PER_BATCH
 from sikap.responses.models import Submission
@@ -123,6 +124,11 @@ class ImportForm(forms.Form):
         self.fields["unit"].queryset = access.writable_units().order_by("path")  # type: ignore[attr-defined]
         codes = Instrument.objects.order_by("code").values_list("code", flat=True)
         self.fields["instruments"].choices = [(c, c) for c in codes]  # type: ignore[attr-defined]
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        uploads.check_size(upload, "import")  # before anything reads it
+        return upload
 
 
 class TemplateForm(forms.Form):

@@ -12,12 +12,11 @@ counts it once.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import re
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 from django.db import transaction
 from django.utils import timezone
@@ -31,13 +30,16 @@ from sikap.organisation.models import Period, Service, Unit
 from sikap.responses import actions, queries
 
 # Re-exported: callers import the whole import API from this module.
+from sikap.responses.import_table import MAX_ROWS as MAX_ROWS
 from sikap.responses.import_table import ImportFailed as ImportFailed
 from sikap.responses.import_table import Problem as Problem
 from sikap.responses.import_table import Table as Table
+from sikap.responses.import_table import digest_of as digest_of
 from sikap.responses.import_table import read_table as read_table
 from sikap.responses.models import Submission
 from sikap.responses.validation import Cleaned, answer_name, clean_submission, merged_fields
 
+STORE_BATCH = 2000
 KEY_NAMESPACE = uuid.UUID("5d1c6f0e-4a8b-5c39-9b0e-6b1d7e0a2f11")
 
 # Header aliases (Indonesian and English) of the columns that are not fields, normalised as by `header_key`.
@@ -128,14 +130,73 @@ def find_service(services: Sequence[Service], name: str) -> tuple[Service | None
     return None, message % {"name": name[:60], "names": names}
 
 
-def import_file(actor: Actor, target: Target, filename: str, content: bytes) -> Result:
-    """Read, check and store a file in one go; raises ImportFailed (nothing stored) on any problem."""
-    table = read_table(filename, content)
-    digest = hashlib.sha256(content).hexdigest()
-    planned, warnings = check(target, table, digest)
-    result = store(actor, target, planned, warnings, filename=filename, digest=digest)
-    result.blanks = blank_counts(target, table.header, planned)
-    return result
+def import_file(
+    actor: Actor,
+    target: Target,
+    filename: str,
+    content: bytes | IO[bytes],
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> Result:
+    """Read, check and store a file in one go; raises ImportFailed (nothing stored) on any problem.
+    `content` is the bytes or a binary file, read as a stream; `progress` hears the rows read."""
+    digest = digest_of(content)
+    table = read_table(filename, content, progress=progress)
+    return import_rows(actor, target, filename, table, digest)
+
+
+def import_rows(actor: Actor, target: Target, filename: str, table: Table, digest: str) -> Result:
+    """Check and store a file already read (`read_table`) whose bytes have this SHA-256: all or nothing.
+
+    Two passes over the rows in batches of `STORE_BATCH`, so a large file never holds every row's checked
+    answers at once: the first checks them all and keeps only the problems (ImportFailed lists every
+    one), the second checks each batch again and stores it, inside one transaction."""
+    warnings = check_all(target, table, digest)
+    blanks: dict[str, int] = {}
+    stored = 0
+    with transaction.atomic():
+        for batch in _batches(table):
+            planned, _same = check(target, batch, digest)
+            for name, n in blank_counts(target, table.header, planned):
+                blanks[name] = blanks.get(name, 0) + n
+            stored += store(actor, target, planned)
+        if stored:
+            rows = len(table.rows)
+            after = {"unit": target.unit.code, "file_sha256": digest, "rows": rows, "stored": stored}
+            record(actor, "responses.import_file", target.campaign, after=after, reason=filename[:200])
+    order = {name: i for i, name in enumerate(_element_columns(target, table.header))}
+    found = sorted(blanks.items(), key=lambda item: order.get(item[0], len(order)))
+    return Result(stored=stored, skipped=len(table.rows) - stored, warnings=warnings, blanks=found)
+
+
+def check_all(target: Target, table: Table, digest: str) -> list[str]:
+    """Every row checked, batch by batch, keeping only the problems; the warnings, or ImportFailed."""
+    problems: list[Problem] = []
+    warnings: list[str] = []
+    for batch in _batches(table):
+        try:
+            _planned, warnings = check(target, batch, digest)
+        except ImportFailed as failed:
+            if any(p.row is None for p in failed.problems):
+                raise  # the header or the options: the same for every batch
+            problems += failed.problems
+            warnings = failed.warnings
+    if problems:
+        raise ImportFailed(problems, warnings)
+    return warnings
+
+
+def _batches(table: Table) -> Iterable[Table]:
+    for start in range(0, max(1, len(table.rows)), STORE_BATCH):
+        yield Table(table.header, table.rows[start : start + STORE_BATCH])
+
+
+def _element_columns(target: Target, header: list[str]) -> list[str]:
+    """The scored elements' columns (or codes) in form order: the order blanks are reported in."""
+    columns, selected, _warnings = map_columns(target, header)
+    header_of = {c.name: c.header for c in columns}
+    names = [answer_name(v, e) for v in selected for e in v.elements.all()]
+    return [header_of.get(name, name) for name in names]
 
 
 def blank_counts(target: Target, header: list[str], planned: Sequence[Planned]) -> list[tuple[str, int]]:
@@ -334,33 +395,27 @@ def _day_of(raw: Any, text: str) -> datetime.date | None:
 # Storing ---------------------------------------------------------------------------------------
 
 
-def store(
-    actor: Actor, target: Target, planned: list[Planned], warnings: list[str], *, filename: str, digest: str
-) -> Result:
-    """Store the planned rows in one transaction; rows whose key is already stored are skipped."""
+def store(actor: Actor, target: Target, planned: list[Planned]) -> int:
+    """Store a batch of checked rows (inside the import's transaction); rows whose key is already stored
+    are skipped. The number stored."""
     keys = [p.key for p in planned]
     done: set[uuid.UUID] = set()
     for start in range(0, len(keys), 500):
         chunk = keys[start : start + 500]
         done.update(Submission.objects.filter(key__in=chunk).values_list("key", flat=True))
-    with transaction.atomic():
-        visits = [
-            (
-                actions.Visit(
-                    campaign=target.campaign,
-                    unit=target.unit,
-                    key=p.key,
-                    channel=Submission.Channel.IMPORT,
-                    service=p.service,
-                    answered_on=p.answered_on,
-                ),
-                p.cleaned,
-            )
-            for p in planned
-            if p.key not in done
-        ]
-        stored = len(actions.submit_many(actor, visits))
-        if stored:
-            after = {"unit": target.unit.code, "file_sha256": digest, "rows": len(planned), "stored": stored}
-            record(actor, "responses.import_file", target.campaign, after=after, reason=filename[:200])
-    return Result(stored=stored, skipped=len(planned) - stored, warnings=warnings)
+    visits = [
+        (
+            actions.Visit(
+                campaign=target.campaign,
+                unit=target.unit,
+                key=p.key,
+                channel=Submission.Channel.IMPORT,
+                service=p.service,
+                answered_on=p.answered_on,
+            ),
+            p.cleaned,
+        )
+        for p in planned
+        if p.key not in done
+    ]
+    return len(actions.submit_many(actor, visits))

@@ -224,3 +224,52 @@ class ServiceCode(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class ImportJob(models.Model):
+    """A response import too large for a web request, checked and stored by the background worker all or
+    nothing, as the request would. The file waits in the database (any app server may take the upload,
+    any worker run the job) and is emptied when the job ends: it may hold respondents' answers."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Dalam antrean")
+        RUNNING = "running", _("Sedang diimpor")
+        DONE = "done", _("Selesai")
+        REFUSED = "refused", _("Ditolak, tidak ada yang disimpan")
+        FAILED = "failed", _("Gagal")
+
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    period = models.ForeignKey(Period, on_delete=models.CASCADE, related_name="+")
+    service_name = models.CharField(max_length=200, blank=True)
+    instrument_codes = models.JSONField(default=list, blank=True)
+    filename = models.CharField(max_length=200)
+    size = models.PositiveBigIntegerField(default=0)
+    content = models.BinaryField(default=b"", blank=True)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.QUEUED)
+    percent = models.PositiveSmallIntegerField(default=0)
+    rows_read = models.PositiveIntegerField(default=0)
+    # When ended: stored, skipped, warnings, blanks [(column, rows)], problems [(row, column, message)].
+    outcome = models.JSONField(default=dict, blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tugas impor jawaban")
+        verbose_name_plural = _("tugas impor jawaban")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(percent__lte=100),
+                name="import_job_percent_max_100",
+                violation_error_message=_("Kemajuan paling tinggi 100 persen."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def ended(self) -> bool:
+        return self.status in (self.Status.DONE, self.Status.REFUSED, self.Status.FAILED)

@@ -14,6 +14,7 @@ urlpatterns = [
     path("kertas/", views.paper_choose, name="paper_choose"),
     path("kertas/<int:campaign>/<slug:unit>/", views.paper_entry, name="paper_entry"),
     path("impor/", views.import_responses, name="import"),
+    path("impor/tugas/<int:pk>/", views.import_job, name="import_job"),
     path("impor/templat/", views.import_template, name="import_template"),
     path("kode-layanan/", views.service_codes, name="codes"),
     path("kode-layanan/<slug:unit>/<int:period>/", views.service_codes_download, name="codes_download"),

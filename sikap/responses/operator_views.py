@@ -19,7 +19,7 @@ from sikap.instruments.models import Campaign
 from sikap.instruments.queries import campaign_versions, public_path, unit_link_of_period
 from sikap.lib.links import absolute_url
 from sikap.organisation.models import Period, Service, Unit
-from sikap.responses import actions, codes, importing, queries
+from sikap.responses import actions, codes, import_jobs, importing, queries
 from sikap.responses.forms import (
     CodesForm,
     FilterForm,
@@ -30,7 +30,7 @@ from sikap.responses.forms import (
     answer_sheet,
 )
 from sikap.responses.import_template import template_xlsx
-from sikap.responses.models import ServiceCode, Submission
+from sikap.responses.models import ImportJob, ServiceCode, Submission
 from sikap.responses.validation import Cleaned, clean_submission
 
 PER_PAGE = 50
@@ -152,10 +152,13 @@ def import_responses(request: HttpRequest) -> HttpResponse:
             target = importing.resolve_target(
                 c["unit"], c["period"], service_name=c["service"], instrument_codes=c["instruments"]
             )
-            result = importing.import_file(acting_user(request), target, upload.name, upload.read())
+            actor = acting_user(request)
+            result = import_jobs.import_or_queue(actor, target, upload, service_name=c["service"])
         except importing.ImportFailed as error:
             failed = error
         else:
+            if isinstance(result, ImportJob):
+                return redirect("operator:import_job", pk=result.pk)
             for warning in result.warnings:
                 messages.warning(request, warning)
             messages.success(request, _summary(result))
@@ -167,6 +170,19 @@ def import_responses(request: HttpRequest) -> HttpResponse:
         "template_form": TemplateForm(access),
     }
     return render(request, "responses/operator/import_form.html", context)
+
+
+@login_required
+def import_job(request: HttpRequest, pk: int) -> HttpResponse:
+    """A background import's progress (the page reloads itself until it ends), then its outcome."""
+    _writer(request)
+    job = get_object_or_404(ImportJob.objects.select_related("unit", "period"), pk=pk)
+    if job.requested_by_id != request.user.pk:
+        raise Http404  # a job is its importer's alone
+    result, problems = import_jobs.outcome_of(job)
+    summary = _summary(result) if result else ""
+    context = {"job": job, "problems": problems, "summary": summary, "outcome": job.outcome or {}}
+    return render(request, "responses/operator/import_job.html", context)
 
 
 @login_required

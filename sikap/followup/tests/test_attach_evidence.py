@@ -7,7 +7,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from sikap.audit.models import AuditEvent
 from sikap.followup import actions
-from sikap.followup.evidence import MAX_BYTES
 from sikap.followup.tests.helpers import element_item
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +41,11 @@ def test_a_pdf_is_stored_under_the_media_root_and_audited(world, item, media_roo
             b"<html><script>alert(1)</script>",
             "Isi berkas tidak sesuai dengan jenisnya (.pdf).",
         ),
-        ("besar.pdf", b"%PDF-" + b"0" * MAX_BYTES, "Berkas bukti paling besar 10 MB; berkas ini 10,0 MB."),
+        (
+            "besar.pdf",
+            b"%PDF-" + b"0" * 10 * 1024 * 1024,
+            "Berkas besar.pdf terlalu besar (10 MB); paling besar 10 MB.",
+        ),
     ],
 )
 def test_a_wrong_type_or_too_large_file_is_refused_with_a_clear_message(world, item, name, content, message):

@@ -142,6 +142,7 @@ def test_hostile_files_get_a_message_not_an_error_page(world, semester, login, c
 
 
 def test_a_file_over_the_size_limit_is_refused(world, semester, login, settings):
+    settings.SIKAP_MAX_UPLOAD_MB = {**settings.SIKAP_MAX_UPLOAD_MB, "import": 10}
     big = b"nama\n" + b"Ani\n" * (11 * 1024 * 1024 // 4)
     response = upload(login(world.operator), big, semester, world.division)
-    assert "terlalu besar" in response.content.decode()
+    assert "terlalu besar (11 MB); paling besar 10 MB" in response.content.decode()
