@@ -146,10 +146,17 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "workspace:home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lockout: 5 failures for the same user name from the same address lock it for 30 minutes.
+# Lockout: 5 failures for the same user name from the same client address lock that pair for 30
+# minutes; 20 failures for a user name from all addresses together lock the name (a distributed guess
+# slows down, yet a handful of tries from outside locks nobody). Addresses: sikap.lib.clientaddr.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+SIKAP_LOGIN_USERNAME_LIMIT = int(os.environ.get("SIKAP_LOGIN_USERNAME_LIMIT", "20"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "sikap.accounts.lockout.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "sikap.lib.clientaddr.client_address"
+# Failed attempts against an account are kept (the last 1000 per name) for its "Aktivitas masuk" page.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
@@ -184,8 +191,17 @@ SIKAP_EXPORT_INLINE_ROWS = int(os.environ.get("SIKAP_EXPORT_INLINE_ROWS", "20000
 # period ends (`sikap roster purge`); headcounts stay, so old weights and targets keep their population.
 SIKAP_ROSTER_RETENTION_DAYS = int(os.environ.get("SIKAP_ROSTER_RETENTION_DAYS", "365"))
 
-# Only behind our own reverse proxy may the first X-Forwarded-For hop be taken as the client.
-SIKAP_TRUST_X_FORWARDED_FOR = env_bool("SIKAP_TRUST_X_FORWARDED_FOR", False)
+# The reverse proxies whose X-Forwarded-For hops are believed (comma-separated networks; empty: none):
+# the client is the right-most hop that is not one of them (sikap.lib.clientaddr). The old yes/no setting
+# trusted the hop the client writes, so it stops the start-up rather than being silently ignored.
+SIKAP_TRUSTED_PROXIES = env_list("SIKAP_TRUSTED_PROXIES", "")
+if env_bool("SIKAP_TRUST_X_FORWARDED_FOR", False):
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(
+        "SIKAP_TRUST_X_FORWARDED_FOR is gone: list your proxies in SIKAP_TRUSTED_PROXIES "
+        "(e.g. 127.0.0.1/32,10.0.0.0/8) and remove it."
+    )
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sikap@localhost")
