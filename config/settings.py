@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "sikap.audit",
@@ -80,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "sikap.accounts.middleware.AdminIdleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -143,6 +147,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Sessions of admin roles (central, regional admin, superuser) end after this many minutes without a
+# request; other users keep Django's session age.
+SIKAP_ADMIN_IDLE_MINUTES = int(os.environ.get("SIKAP_ADMIN_IDLE_MINUTES", "30"))
+# Optional two-factor login for admin roles (django-otp): the name authenticator apps show.
+OTP_TOTP_ISSUER = "Sikap"
 LOGIN_REDIRECT_URL = "workspace:home"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -203,8 +212,17 @@ if env_bool("SIKAP_TRUST_X_FORWARDED_FOR", False):
         "(e.g. 127.0.0.1/32,10.0.0.0/8) and remove it."
     )
 
+# Mail (digests, password reset links): printed to the console unless a backend is set; SMTP reads the
+# EMAIL_HOST* settings below (.env.example).
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sikap@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 
 SESSION_COOKIE_HTTPONLY = True
 # On in production behind HTTPS (.env.example); off by default so `make run` works over plain HTTP.
