@@ -51,11 +51,31 @@ def test_a_wrong_old_password_changes_nothing_and_says_so(login, world):
     ).exists()
 
 
-def test_the_password_pages_speak_english_when_asked(login, world):
-    client = login(world.operator)
+@pytest.mark.parametrize(
+    ("url_name", "english"),
+    [
+        ("account", "My account"),
+        ("password_change", "Change password"),
+        ("login_activity", "Recent sign-ins"),
+        ("two_factor", "Start setting up"),
+    ],
+)
+def test_the_account_pages_speak_english_when_asked(login, world, url_name, english):
+    client = login(world.kanwil_admin)
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    page = client.get(reverse("password_change")).content.decode()
-    assert "Change password" in page
+    page = client.get(reverse(url_name)).content.decode()
+    assert english in page
+    text = re.sub(r"<[^>]+>", " ", page).lower()
+    for indonesian in ("kata sandi", "akun saya", "masuk", "dua langkah", "aktivitas"):
+        assert indonesian not in text
+
+
+def test_the_signed_out_account_pages_speak_english_when_asked(client, world):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    for url_name, english in [("password_reset", "Forgotten password"), ("login", "Forgot your password?")]:
+        page = client.get(reverse(url_name)).content.decode()
+        assert english in page
+        assert "kata sandi" not in page.lower()
 
 
 def test_a_reset_link_is_mailed_and_sets_a_new_password(client, world):
