@@ -35,7 +35,7 @@ def unconfirmed_device(user: Any) -> TOTPDevice | None:
 
 def qr_svg(device: TOTPDevice) -> str:
     """The device's otpauth:// address as an inline SVG QR code (no script, no request elsewhere)."""
-    return str(segno.make(device.config_url, error="m").svg_inline(scale=5, border=2))
+    return str(segno.make(device.config_url, error="m").svg_inline(scale=4, border=4, omitsize=True))
 
 
 def secret_text(device: TOTPDevice) -> str:
