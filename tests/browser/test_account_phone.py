@@ -62,3 +62,29 @@ def test_an_admin_sets_up_two_step_verification_on_a_phone(new_context, survey, 
     page.get_by_role("button", name="Masuk").click()
     page.wait_for_url(survey.url("/"))
     assert page.get_by_role("link", name=world.kanwil_admin.username).is_visible()
+
+
+def test_a_forgotten_password_is_reset_from_the_login_page_in_english(new_context, survey, world):
+    from django.core import mail
+
+    world.operator.email = "operator@example.go.id"
+    world.operator.save()
+    page = new_context(PHONE_360).new_page()
+    page.goto(survey.url("/akun/masuk/"))
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state("load")
+    page.get_by_role("link", name="Forgot your password?").click()
+    fits(page, "reset form")
+    page.get_by_label("Email").fill("operator@example.go.id")
+    page.get_by_role("button", name="Send the link").click()
+    page.get_by_role("heading", name="Check your e-mail").wait_for()
+    assert len(mail.outbox) == 1
+    link = next(line for line in mail.outbox[0].body.splitlines() if "/akun/atur-ulang/" in line)
+    page.goto(link.strip())
+    page.locator("#id_new_password1").fill("Kopi-Tubruk-Panas-2026")
+    page.locator("#id_new_password2").fill("Kopi-Tubruk-Panas-2026")
+    fits(page, "new password form")
+    page.get_by_role("button", name="Save the new password").click()
+    page.get_by_role("heading", name="Password saved").wait_for()
+    world.operator.refresh_from_db()
+    assert world.operator.check_password("Kopi-Tubruk-Panas-2026")

@@ -57,3 +57,16 @@ def test_a_setting_that_is_no_network_stops_with_its_name(settings):
     settings.SIKAP_TRUSTED_PROXIES = ["10.0.0.0/8", "proxy.local"]
     with pytest.raises(ImproperlyConfigured, match="SIKAP_TRUSTED_PROXIES"):
         address("10.0.0.1", "203.0.113.7")
+
+
+def test_the_old_setting_that_trusted_the_client_stops_the_start_up():
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SIKAP_TRUST_X_FORWARDED_FOR": "1", "DJANGO_SETTINGS_MODULE": "config.settings"}
+    started = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"], env=env, capture_output=True, text=True
+    )
+    assert started.returncode != 0
+    assert "SIKAP_TRUSTED_PROXIES" in started.stderr
