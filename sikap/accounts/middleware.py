@@ -19,6 +19,12 @@ LAST_SEEN = "sikap_last_seen"
 RESOLUTION_SECONDS = 60
 
 
+def mark_active(sender: object, request: HttpRequest | None = None, **kwargs: object) -> None:
+    """A login starts the idle clock (connected to `user_logged_in` in `AccountsConfig.ready`)."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN] = int(time.time())
+
+
 class AdminIdleMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
