@@ -104,8 +104,10 @@ def two_factor(request: HttpRequest) -> HttpResponse:
                 )
                 context["has_device"] = True
             except ValidationError as refusal:
-                for message in refusal.messages:
-                    code_form.add_error("code", message)
+                if hasattr(refusal, "error_dict"):
+                    code_form.add_error(None, refusal)
+                else:  # nothing to confirm (a stale page): the set-up starts again, saying why
+                    messages.error(request, " ".join(refusal.messages))
     elif step == "remove":
         password_form = PasswordForm(request.POST)
         if password_form.is_valid():

@@ -143,3 +143,13 @@ def test_the_admin_site_signs_in_through_the_two_factor_login(client, world):
     response = client.get(reverse("admin:login"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("step", ["confirm", "remove", "nonsense", ""])
+def test_any_set_up_post_out_of_order_gets_a_page_not_an_error(login, world, step):
+    client = login(world.kanwil_admin)
+    page = client.post(reverse("two_factor"), {"step": step, "code": "123456", "password": "x" * 5000})
+    assert page.status_code in (200, 302)
+    assert not TOTPDevice.objects.filter(user=world.kanwil_admin, confirmed=True).exists()
+    if step == "confirm":
+        assert "Mulai lagi" in page.content.decode()
