@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "sikap.audit",
@@ -80,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "sikap.accounts.middleware.AdminIdleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -146,13 +150,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+# Sessions of admin roles (central, regional admin, superuser) end after this many minutes without a
+# request; other users keep Django's session age.
+SIKAP_ADMIN_IDLE_MINUTES = int(os.environ.get("SIKAP_ADMIN_IDLE_MINUTES", "30"))
+# Optional two-factor login for admin roles (django-otp): the name authenticator apps show.
+OTP_TOTP_ISSUER = "Sikap"
 LOGIN_REDIRECT_URL = "workspace:home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Lockout: 5 failures for the same user name from the same address lock it for 30 minutes.
+# Lockout: 5 failures for the same user name from the same client address lock that pair for 30
+# minutes; 20 failures for a user name from all addresses together lock the name (a distributed guess
+# slows down, yet a handful of tries from outside locks nobody). Addresses: sikap.lib.clientaddr.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+SIKAP_LOGIN_USERNAME_LIMIT = int(os.environ.get("SIKAP_LOGIN_USERNAME_LIMIT", "20"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "sikap.accounts.lockout.LockoutHandler"
+AXES_CLIENT_IP_CALLABLE = "sikap.lib.clientaddr.client_address"
+# Failed attempts against an account are kept (the last 1000 per name) for its "Aktivitas masuk" page.
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
@@ -204,11 +220,29 @@ SIKAP_ROSTER_RETENTION_DAYS = int(os.environ.get("SIKAP_ROSTER_RETENTION_DAYS", 
 # A public form answered later than this after it was opened is refused with a "please reload" page.
 SIKAP_FORM_MAX_AGE_HOURS = int(os.environ.get("SIKAP_FORM_MAX_AGE_HOURS", "4"))
 
-# Only behind our own reverse proxy may the first X-Forwarded-For hop be taken as the client.
-SIKAP_TRUST_X_FORWARDED_FOR = env_bool("SIKAP_TRUST_X_FORWARDED_FOR", False)
+# The reverse proxies whose X-Forwarded-For hops are believed (comma-separated networks; empty: none):
+# the client is the right-most hop that is not one of them (sikap.lib.clientaddr). The old yes/no setting
+# trusted the hop the client writes, so it stops the start-up rather than being silently ignored.
+SIKAP_TRUSTED_PROXIES = env_list("SIKAP_TRUSTED_PROXIES", "")
+if env_bool("SIKAP_TRUST_X_FORWARDED_FOR", False):
+    from django.core.exceptions import ImproperlyConfigured
 
+    raise ImproperlyConfigured(
+        "SIKAP_TRUST_X_FORWARDED_FOR is gone: list your proxies in SIKAP_TRUSTED_PROXIES "
+        "(e.g. 127.0.0.1/32,10.0.0.0/8) and remove it."
+    )
+
+# Mail (digests, password reset links): printed to the console unless a backend is set; SMTP reads the
+# EMAIL_HOST* settings below (.env.example).
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sikap@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 
 SESSION_COOKIE_HTTPONLY = True
 # On in production behind HTTPS (.env.example); off by default so `make run` works over plain HTTP.

@@ -58,6 +58,7 @@ class Use(StrEnum):
     PARTICIPATION = "participation"  # internal surveys' participation counts (and bulk reminders)
     CENTRAL = "central"  # settings of the whole installation (the report letterhead): central admins
     INSTRUMENTS = "instruments"  # building, translating and publishing instruments (national, not per unit)
+    ADMIN = "admin"  # admin roles' own account safeguards: optional two-factor login, idle sign-out
 
 
 R = Membership.Role
@@ -72,6 +73,7 @@ USE_ROLES: dict[Use, frozenset[str]] = {
     ),
     Use.CENTRAL: frozenset({R.CENTRAL_ADMIN}),
     Use.INSTRUMENTS: frozenset({R.CENTRAL_ADMIN}),
+    Use.ADMIN: ADMIN_ROLES,
 }
 # The internal-survey PIC reaches its units' participation counts only: its membership is kept out of
 # the grants that open every other page.

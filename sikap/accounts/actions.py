@@ -65,11 +65,12 @@ def delete_users(actor: Actor, users: Iterable[User]) -> int:
 
 
 @transaction.atomic
-def set_password(actor: Actor, user: User, password: str) -> None:
+def set_password(actor: Actor, user: User, password: str, *, reason: str = "") -> None:
+    """Set a user's password (by an admin, by the user itself, or by a reset link: `reason` says which)."""
     validate_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])
-    record(actor, "user.set_password", user)
+    record(actor, "user.set_password", user, reason=reason)
 
 
 @transaction.atomic
@@ -144,3 +145,78 @@ def revoke_token(actor: Actor, token: ApiToken, reason: str = "") -> ApiToken:
 def revoke_tokens(actor: Actor, tokens: Iterable[ApiToken]) -> list[ApiToken]:
     """Revoke many tokens in one transaction (the admin's bulk action): all of them or none."""
     return [revoke_token(actor, token) for token in tokens]
+
+
+# --- Two-factor login (django-otp) ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def start_two_factor(actor: Actor, user: User) -> Any:
+    """A new, unconfirmed authenticator device for `user` (replacing an earlier unconfirmed one)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from sikap.accounts.twofactor import DEVICE_NAME
+
+    _require_self(actor, user)
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    return TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+
+
+@transaction.atomic
+def confirm_two_factor(actor: Actor, user: User, code: str) -> list[str]:
+    """Confirm the unconfirmed device with a code from the app; returns the new backup codes (shown once)."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from sikap.accounts.twofactor import BACKUP_CODES, BACKUP_NAME
+
+    _require_self(actor, user)
+    device = TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False).order_by("-pk").first()
+    code = "".join((code or "").split())
+    if device is None:
+        raise ValidationError(_("Mulai lagi: pindai kode QR yang baru."))
+    if not (code.isdigit() and len(code) == device.digits and device.verify_token(code)):
+        raise ValidationError(
+            {"code": _("Kode tidak cocok. Tulis 6 angka yang sedang tampil di aplikasi autentikator.")}
+        )
+    TOTPDevice.objects.filter(user=user, confirmed=True).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    backup = StaticDevice.objects.create(user=user, name=BACKUP_NAME, confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(BACKUP_CODES)]
+    StaticToken.objects.bulk_create([StaticToken(device=backup, token=c) for c in codes])
+    record(actor, "user.two_factor_enable", user)
+    return codes
+
+
+@transaction.atomic
+def remove_two_factor(actor: Actor, user: User, reason: str = "") -> int:
+    """Remove every two-factor device of `user`: by the user, or a central admin when a phone is lost."""
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from sikap.accounts.access import Use, access_for
+
+    is_self = actor is not None and getattr(actor, "pk", None) == user.pk
+    if actor is not None and not is_self and not access_for(actor).may(Use.CENTRAL):
+        raise PermissionDenied(
+            _("Hanya admin pusat yang boleh mengatur ulang verifikasi dua langkah orang lain.")
+        )
+    removed = (
+        TOTPDevice.objects.filter(user=user).delete()[0] + StaticDevice.objects.filter(user=user).delete()[0]
+    )
+    if removed:
+        record(actor, "user.two_factor_remove", user, reason=reason)
+    return removed
+
+
+@transaction.atomic
+def remove_two_factors(actor: Actor, users: Iterable[User], reason: str = "") -> int:
+    """Remove the devices of many users (the admin's bulk action): all of them or none."""
+    return sum(remove_two_factor(actor, user, reason) for user in users)
+
+
+def _require_self(actor: Actor, user: User) -> None:
+    if actor is not None and getattr(actor, "pk", None) != user.pk:
+        raise PermissionDenied(_("Verifikasi dua langkah hanya dipasang oleh pemilik akun sendiri."))

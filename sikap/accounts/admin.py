@@ -7,14 +7,33 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.http import HttpRequest
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from sikap.accounts import actions
 from sikap.accounts.models import ApiToken, Membership, User
 from sikap.audit.actors import acting_user
 from sikap.lib.admin import RefusalsAsMessages
+
+TWO_FACTOR_RESET_REASON = "diatur ulang oleh admin pusat"
+
+
+def _login_through_sikap(request: HttpRequest, extra_context: Any = None) -> HttpResponse:
+    """The admin site signs in through Sikap's own login, so a two-factor code is never skipped."""
+    return redirect_to_login(request.GET.get("next") or reverse("admin:index"))
+
+
+admin.site.login = _login_through_sikap  # type: ignore[method-assign]
+# django-otp's own device screens would change devices outside the audited actions.
+for _model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)
 
 
 class MembershipInline(admin.TabularInline):
@@ -26,6 +45,16 @@ class MembershipInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(RefusalsAsMessages, DjangoUserAdmin):
     inlines = [MembershipInline]
+    actions = ["reset_two_factor"]
+
+    @admin.action(description=_("Atur ulang verifikasi dua langkah (ponsel hilang)"))
+    def reset_two_factor(self, request: HttpRequest, queryset: Any) -> None:
+        try:
+            actions.remove_two_factors(acting_user(request), queryset, reason=TWO_FACTOR_RESET_REASON)
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal))
+            return
+        messages.success(request, _("Verifikasi dua langkah pengguna terpilih sudah dihapus."))
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         actions.save_user(acting_user(request), obj)

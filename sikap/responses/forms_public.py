@@ -17,7 +17,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -362,12 +361,3 @@ def is_kiosk(token: str, signature: str | None) -> bool:
 def kiosk_url(link: PublicLink) -> str:
     """The path of a link's form in kiosk mode, for the tablet at the counter (operators' pages link it)."""
     return f"{reverse('public_form', args=[link.token])}?kiosk={kiosk_signature(link.token)}"
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address; behind a trusted proxy, the first X-Forwarded-For hop (the original client)."""
-    if getattr(settings, "SIKAP_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded.strip():
-            return forwarded.split(",")[0].strip()
-    return str(request.META.get("REMOTE_ADDR", ""))

@@ -26,13 +26,13 @@ from django.views.decorators.http import require_http_methods
 
 from sikap.instruments.models import PublicLink
 from sikap.instruments.queries import LinkState, LinkStatus, resolve_link
+from sikap.lib.clientaddr import client_address
 from sikap.responses import actions
 from sikap.responses.empty_form import questions_html
 from sikap.responses.forms_public import (
     SERVICE_CODE_MAX,
     build_page,
     clean_service,
-    client_address,
     form_key,
     form_max_age_hours,
     is_kiosk,

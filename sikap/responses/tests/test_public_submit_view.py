@@ -241,7 +241,7 @@ def test_a_forwarded_address_is_used_only_when_the_proxy_is_trusted(client, surv
     forwarded = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "203.0.113.7, 10.0.0.1"}
     client.post(form_url(survey.unit_link), valid_form(survey), **forwarded)
     assert Submission.objects.get().network_hash == integrity.keyed_hash("network", "10.0.0.1", period)
-    settings.SIKAP_TRUST_X_FORWARDED_FOR = True
+    settings.SIKAP_TRUSTED_PROXIES = ["10.0.0.0/8"]
     data = valid_form(survey)
     data["key"] = "0b7d5c4e-2f1a-4e3b-8c9d-7a6b5c4d3e2f"
     client.post(form_url(survey.unit_link), data, **forwarded)
