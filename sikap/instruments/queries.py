@@ -83,7 +83,7 @@ def resolve_link(token: str, today: datetime.date | None = None) -> LinkState:
     if day < period.start:
         return LinkState(LinkStatus.FUTURE, link)
     versions = campaign_versions(link.campaign)
-    return LinkState(LinkStatus.OPEN, link, versions=versions, services=_services(link))
+    return LinkState(LinkStatus.OPEN, link, versions=versions, services=link_services(link))
 
 
 def campaign_versions(campaign: Campaign) -> tuple[InstrumentVersion, ...]:
@@ -97,7 +97,7 @@ def campaign_versions(campaign: Campaign) -> tuple[InstrumentVersion, ...]:
     return tuple(row.version for row in rows)
 
 
-def _services(link: PublicLink) -> tuple[Service, ...]:
+def link_services(link: PublicLink) -> tuple[Service, ...]:
     if link.service is not None:
         return ()
     year = link.campaign.period.start.year

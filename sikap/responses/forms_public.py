@@ -4,7 +4,7 @@ The form is built by hand rather than with django.forms: its inputs are named by
 (SKM-U1, see validation.answer_name) and a bundle has over a hundred radio buttons, so a lean structure
 keeps both the page (30 KB budget) and the rendering time small. Validation lives in
 validation.clean_submission; this module only adds what the public form alone has: the service choice,
-the idempotency key, the signed start time and the kiosk signature.
+the idempotency key and the signed start time. (Kiosk tablets are registered devices: sikap/kiosk.)
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,7 +27,6 @@ from sikap.organisation.models import Service
 from sikap.responses.validation import NA_CODE, answer_name, importance_name, is_na, merged_fields
 
 START_SALT = "sikap.form"
-KIOSK_SALT = "sikap.kiosk"
 SERVICE_CODE_MAX = 20
 # Choice fields with more options than this become a <select>: shorter page, easier on a small screen.
 RADIO_CHOICES_MAX = 3
@@ -334,25 +332,6 @@ def read_start(token: str, raw: Any) -> datetime.datetime | None:
     if signed_token != token or not isinstance(seconds, int):
         return None
     return datetime.datetime.fromtimestamp(seconds, tz=datetime.UTC)
-
-
-def kiosk_signature(token: str) -> str:
-    return signing.Signer(salt=KIOSK_SALT).sign(token).rsplit(signing.Signer().sep, 1)[1]
-
-
-def is_kiosk(token: str, signature: str | None) -> bool:
-    if not signature:
-        return False
-    try:
-        signing.Signer(salt=KIOSK_SALT).unsign(f"{token}{signing.Signer().sep}{signature}")
-    except signing.BadSignature:
-        return False
-    return True
-
-
-def kiosk_url(link: PublicLink) -> str:
-    """The path of a link's form in kiosk mode, for the tablet at the counter (operators' pages link it)."""
-    return f"{reverse('public_form', args=[link.token])}?kiosk={kiosk_signature(link.token)}"
 
 
 def client_address(request: HttpRequest) -> str:

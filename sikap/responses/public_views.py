@@ -4,10 +4,8 @@ Status codes of a link that cannot be answered: unknown token 404, closed (campa
 switched off, period over) 410. A link whose period has not started answers 200 on GET, because the
 link and its printed QR code are valid and will open, and 403 on POST, because no answer is accepted yet.
 
-Kiosk mode (`kiosk_url`, a tablet at the counter): the thank-you page returns to an empty form after five
-seconds by a meta refresh, which needs no JavaScript. The two-minute idle reset of a half-filled form is
-static/js/kiosk.js: a meta refresh cannot tell a slow respondent from an absent one, so without JavaScript
-the kiosk works in every other way but does not reset an abandoned form.
+A tablet at the counter is a registered kiosk (sikap/kiosk, /kiosk/): the signed `?kiosk=` address that
+once gave this form kiosk treatment is gone, and such an address now opens the ordinary public form.
 """
 
 from __future__ import annotations
@@ -33,16 +31,13 @@ from sikap.responses.forms_public import (
     clean_service,
     client_address,
     form_key,
-    is_kiosk,
-    kiosk_signature,
-    kiosk_url,
     read_start,
     sign_start,
 )
 from sikap.responses.models import Submission
 from sikap.responses.validation import clean_submission
 
-__all__ = ["form", "kiosk_url", "thanks"]
+__all__ = ["form", "thanks"]
 
 DEVICE_COOKIE = "sikap_dev"
 DEVICE_COOKIE_AGE = 400 * 24 * 3600  # the longest lifetime browsers keep a cookie
@@ -53,26 +48,25 @@ CLOSED_STATUS = {LinkStatus.UNKNOWN: 404, LinkStatus.CLOSED: 410, LinkStatus.FUT
 @require_http_methods(["GET", "HEAD", "POST"])
 def form(request: HttpRequest, token: str) -> HttpResponse:
     state = resolve_link(token)
-    kiosk = is_kiosk(token, request.GET.get("kiosk"))
     if not state.is_open or state.link is None:
         response = _unavailable(request, state)
         if request.method == "POST" and state.status == LinkStatus.FUTURE:
             response.status_code = 403
     elif request.method == "POST":
-        response = _post(request, state, kiosk)
+        response = _post(request, state)
     else:
-        response = _render_form(request, state, kiosk, {}, {})
+        response = _render_form(request, state, {}, {})
     return _with_device_cookie(request, response)
 
 
-def _post(request: HttpRequest, state: LinkState, kiosk: bool) -> HttpResponse:
+def _post(request: HttpRequest, state: LinkState) -> HttpResponse:
     link, data = state.link, request.POST
     assert link is not None
     visit = actions.Visit(
         campaign=link.campaign,
         unit=link.unit,
         key=form_key(data.get("key")),
-        channel=Submission.Channel.KIOSK if kiosk else Submission.Channel.WEB,
+        channel=Submission.Channel.WEB,
         link=link,
         service=link.service,
         # A missing or forged start time counts as "just now", so skipping it cannot dodge the time rule.
@@ -84,7 +78,7 @@ def _post(request: HttpRequest, state: LinkState, kiosk: bool) -> HttpResponse:
     )
     # A resent form (double click, reload, retry) is already stored: no second count, no rate-limit hit.
     if Submission.objects.filter(key=visit.key).exists():
-        return _to_thanks(link, kiosk)
+        return _to_thanks(link)
     if actions.rate_limited(visit):
         response = render(request, "responses/public/rate_limited.html", {"link": link}, status=429)
         response["Retry-After"] = "600"  # the limits count the last ten minutes
@@ -94,7 +88,7 @@ def _post(request: HttpRequest, state: LinkState, kiosk: bool) -> HttpResponse:
     if service_error:
         cleaned.errors["service"] = service_error
     if cleaned.errors:
-        return _render_form(request, state, kiosk, data, cleaned.errors)
+        return _render_form(request, state, data, cleaned.errors)
     try:
         actions.submit(None, visit, cleaned)
     except ValidationError as error:  # a service code that is unknown or already used
@@ -102,13 +96,11 @@ def _post(request: HttpRequest, state: LinkState, kiosk: bool) -> HttpResponse:
             errors = {name: " ".join(messages) for name, messages in error.message_dict.items()}
         else:
             errors = {"__all__": " ".join(error.messages)}
-        return _render_form(request, state, kiosk, data, errors)
-    return _to_thanks(link, kiosk)
+        return _render_form(request, state, data, errors)
+    return _to_thanks(link)
 
 
-def _render_form(
-    request: HttpRequest, state: LinkState, kiosk: bool, data: Any, errors: dict[str, str]
-) -> HttpResponse:
+def _render_form(request: HttpRequest, state: LinkState, data: Any, errors: dict[str, str]) -> HttpResponse:
     link = state.link
     assert link is not None
     # Re-rendering after an error keeps the key (so the eventual submission counts once) and the start.
@@ -118,8 +110,7 @@ def _render_form(
         "page": build_page(state.versions, state.services, data, errors),
         "key": form_key(data.get("key")),
         "start": start,
-        "kiosk": kiosk,
-        "form_url": _form_url(link, kiosk),
+        "form_url": reverse("public_form", args=[link.token]),
         "retention_years": getattr(settings, "SIKAP_RETENTION_YEARS", 5),
     }
     return render(request, "responses/public/form.html", context, status=200)
@@ -135,18 +126,12 @@ def thanks(request: HttpRequest, token: str) -> HttpResponse:
     link = PublicLink.objects.select_related("unit", "service").filter(token=token).first()
     if link is None:
         return _unavailable(request, LinkState(LinkStatus.UNKNOWN))
-    kiosk = is_kiosk(token, request.GET.get("kiosk"))
-    context = {"link": link, "kiosk": kiosk, "form_url": _form_url(link, kiosk)}
+    context = {"link": link}
     return render(request, "responses/public/thanks.html", context)
 
 
-def _form_url(link: PublicLink, kiosk: bool) -> str:
-    return kiosk_url(link) if kiosk else reverse("public_form", args=[link.token])
-
-
-def _to_thanks(link: PublicLink, kiosk: bool) -> HttpResponseRedirect:
-    url = reverse("public_thanks", args=[link.token])
-    return HttpResponseRedirect(f"{url}?kiosk={kiosk_signature(link.token)}" if kiosk else url)
+def _to_thanks(link: PublicLink) -> HttpResponseRedirect:
+    return HttpResponseRedirect(reverse("public_thanks", args=[link.token]))
 
 
 def _with_device_cookie(request: HttpRequest, response: HttpResponse) -> HttpResponse:
