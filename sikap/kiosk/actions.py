@@ -167,8 +167,11 @@ def accept_batch(
     """Store a tablet's answers (sent by the tablet, actor None; or imported by an operator from its file)."""
     now = timezone.now()
     if queue_length is not None:
-        KioskDevice.objects.filter(pk=device.pk).update(last_contact_at=now, last_queue_length=queue_length)
-        device.last_contact_at, device.last_queue_length = now, queue_length
+        # The tablet counts the answers waiting when it sends, this batch included: once the batch is
+        # answered, those left on the tablet are the rest.
+        left = max(0, queue_length - len(items))
+        KioskDevice.objects.filter(pk=device.pk).update(last_contact_at=now, last_queue_length=left)
+        device.last_contact_at, device.last_queue_length = now, left
     link = PublicLink.objects.for_listing().get(pk=device.link_id)
     versions = campaign_versions(link.campaign)
     services = link_services(link)
