@@ -118,3 +118,22 @@ def test_acknowledged_rejections_leave_the_list_and_the_tablet_is_told(client, l
     assert "Tidak ada." in html
     response = tablet.post(client, {"items": [], "rejected": [bad["key"]]})
     assert response.json()["acknowledged"] == [bad["key"]]
+
+
+def test_the_list_costs_the_same_queries_for_one_tablet_or_many(
+    login, world, tablet, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from sikap.kiosk import actions
+
+    client = login(world.operator)
+    url = reverse("kiosk_operator:list")
+    client.get(url)  # warm the session and menu caches
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for n in range(3):
+        actions.register(world.operator, tablet.survey.unit_link, f"Loket {n + 5}")
+    with django_assert_num_queries(len(one.captured_queries)):
+        assert "Loket 7" in client.get(url).content.decode()

@@ -49,7 +49,8 @@ def test_the_kiosk_page_is_the_public_forms_questions_in_either_language(client,
     assert 'src="/static/js/kiosk-app.js"' in html and 'rel="manifest"' in html
     assert "<script>" not in html and "onclick" not in html
     english = client.get(reverse("kiosk:app") + "?lang=en").content.decode()
-    assert '<html lang="en">' in english and "Submit" in english
+    assert '<html lang="en">' in english and "Submit" in english and "Answers saved" in english
+    assert "Jawaban tersimpan" not in english and "menunggu dikirim" not in english
 
 
 def test_a_tablet_without_a_credential_is_told_to_be_paired(client):
