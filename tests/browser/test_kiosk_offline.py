@@ -182,3 +182,20 @@ def test_a_revoked_tablet_says_why_and_keeps_its_queue_for_the_operator(tablet, 
         operator.get_by_role("heading", level=1).wait_for()
     assert len(kiosk_keys(survey)) == 1
     assert "0 jawaban baru disimpan, 1 sudah tersimpan sebelumnya" in operator.content()
+
+
+def test_a_form_left_half_filled_for_two_minutes_is_emptied_and_stores_nothing(tablet, desktop, survey):
+    page = tablet.new_page()
+    pair(page, register_tablet(desktop, survey))
+    page.clock.install()
+    page.reload()
+    age = page.get_by_role("textbox", name="Usia (tahun)")
+    age.fill("34")
+    page.clock.fast_forward("01:50")
+    page.get_by_role("textbox", name="Saran").fill("Masih mengisi")  # any input restarts the two minutes
+    page.clock.fast_forward("01:50")
+    assert age.input_value() == "34", "emptied while the respondent was still busy"
+    page.clock.fast_forward("00:11")
+    expect(age).to_have_value("")
+    assert page.get_by_role("textbox", name="Saran").input_value() == ""
+    assert waiting_keys(page) == [] and kiosk_keys(survey) == []
