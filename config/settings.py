@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "sikap.followup",
     "sikap.internal",
     "sikap.pekppp",
+    "sikap.kiosk",
     "sikap.api",
     "sikap.demo",
     "sikap.workspace",

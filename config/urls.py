@@ -13,6 +13,8 @@ urlpatterns = [
     path("instrumen/", include("sikap.instruments.builder_urls")),
     path("s/", include("sikap.responses.public_urls")),
     path("undangan/", include("sikap.internal.public_urls")),
+    path("kiosk/", include("sikap.kiosk.urls")),
+    path("operator/kios/", include("sikap.kiosk.operator_urls")),
     path("operator/", include("sikap.responses.operator_urls")),
     path("indeks/", include("sikap.indices.urls")),
     path("dasbor/", include("sikap.dashboards.urls")),

@@ -24,6 +24,7 @@ from sikap.demo.data.services import YEARS, specs_for, unit_users
 from sikap.demo.data.units import UNITS
 from sikap.demo.data.users import DEMO_USERS
 from sikap.demo.internal import load_internal
+from sikap.demo.kiosk import load_kiosk
 from sikap.demo.pekppp import load_pekppp
 from sikap.demo.responses import load_responses
 from sikap.instruments.demo import open_demo_campaigns
@@ -102,6 +103,7 @@ def load_demo(*, responses: bool = True, pekppp: bool = True) -> Summary:
         # A current-period campaign (SKM + SPKP + SPAK) with its public links for every unit with services.
         links = open_demo_campaigns()
         summary.tally("public links").created += links
+        summary.tally("kiosk tablets").created += load_kiosk()
     fresh_statistics()
     if responses:
         loaded = load_responses(ACTOR)

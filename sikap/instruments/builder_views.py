@@ -180,7 +180,6 @@ def _preview_context(request: HttpRequest, version: InstrumentVersion, language:
         "link": None,
         "key": "",
         "start": "",
-        "kiosk": False,
         "form_url": request.path,
         "language": language,
         "instrument_lang": "",

@@ -90,7 +90,7 @@ def resolve_link(token: str, today: datetime.date | None = None) -> LinkState:
     if day < period.start:
         return LinkState(LinkStatus.FUTURE, link)
     stamp = BundleStamp(link.campaign_id, link.bundle_last_row, link.bundle_revisions)  # type: ignore[attr-defined]
-    return LinkState(LinkStatus.OPEN, link, versions=bundle(stamp), services=_services(link), stamp=stamp)
+    return LinkState(LinkStatus.OPEN, link, versions=bundle(stamp), services=link_services(link), stamp=stamp)
 
 
 def campaign_versions(campaign: Campaign | int) -> tuple[InstrumentVersion, ...]:
@@ -140,7 +140,7 @@ def bundle(stamp: BundleStamp) -> tuple[InstrumentVersion, ...]:
     return campaign_versions(stamp.campaign_id)
 
 
-def _services(link: PublicLink) -> tuple[Service, ...]:
+def link_services(link: PublicLink) -> tuple[Service, ...]:
     if link.service is not None:
         return ()
     year = link.campaign.period.start.year

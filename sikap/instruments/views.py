@@ -12,7 +12,6 @@ from sikap.accounts.access import access_for
 from sikap.instruments import qr, queries
 from sikap.instruments.models import Campaign, PublicLink
 from sikap.lib.links import absolute_url
-from sikap.responses.forms_public import kiosk_url
 
 
 @login_required
@@ -30,8 +29,8 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if not links:
         raise Http404  # a campaign with nothing in the user's scope does not exist for them
     closed = campaign.status == Campaign.Status.CLOSED
-    # A closed campaign's links are listed for the record but offered neither as kiosk nor for printing.
-    rows = [(link, _public_url(request, link), None if closed else kiosk_url(link)) for link in links]
+    # A closed campaign's links are listed for the record but offered neither for a kiosk nor for printing.
+    rows = [(link, _public_url(request, link)) for link in links]
     context = {
         "campaign": campaign,
         "rows": rows,

@@ -42,6 +42,9 @@ class Visit:
     language: str = "id"
     service_code: str = ""
     answered_on: datetime.date | None = None
+    # When the respondent answered, where it is not now: a kiosk tablet's answer kept offline and sent
+    # later. The duration and service-hours rules read this time instead of the server's clock.
+    answered_at: datetime.datetime | None = None
 
     @property
     def kiosk(self) -> bool:
@@ -312,7 +315,8 @@ def _new_submission(
 def _store(actor: Actor, visit: Visit, cleaned: Cleaned, recent: queries.Recent | None) -> Submission:
     now = timezone.now()
     web = visit.channel in (Submission.Channel.WEB, Submission.Channel.KIOSK)
-    duration = int((now - visit.started_at).total_seconds()) if visit.started_at and web else None
+    answered_at = visit.answered_at or now
+    duration = int((answered_at - visit.started_at).total_seconds()) if visit.started_at and web else None
     signals = integrity.Signals()
     if web:
         recent = recent or look_up(visit, now)
@@ -321,7 +325,7 @@ def _store(actor: Actor, visit: Visit, cleaned: Cleaned, recent: queries.Recent 
             network_recent=recent.network_hour,
             duration_seconds=duration,
             answers_by_version=cleaned.answer_values,
-            submitted_at=now,
+            submitted_at=answered_at,
             opens_at=visit.unit.opens_at,
             closes_at=visit.unit.closes_at,
             kiosk=visit.kiosk,

@@ -4,7 +4,7 @@ The form is built by hand rather than with django.forms: its inputs are named by
 (SKM-U1, see validation.answer_name) and a bundle has over a hundred radio buttons, so a lean structure
 keeps both the page (30 KB budget) and the rendering time small. Validation lives in
 validation.clean_submission; this module only adds what the public form alone has: the service choice,
-the idempotency key, the signed start time and the kiosk signature.
+the idempotency key and the signed start time. (Kiosk tablets are registered devices: sikap/kiosk.)
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,7 +26,6 @@ from sikap.organisation.models import Service
 from sikap.responses.validation import NA_CODE, answer_name, importance_name, is_na, merged_fields
 
 START_SALT = "sikap.form"
-KIOSK_SALT = "sikap.kiosk"
 SERVICE_CODE_MAX = 20
 # Choice fields with more options than this become a <select>: shorter page, easier on a small screen.
 RADIO_CHOICES_MAX = 3
@@ -343,21 +341,3 @@ def too_old(started_at: datetime.datetime) -> bool:
     """Whether a form rendered at `started_at` is past the age its answers are still taken at."""
     return timezone.now() - started_at > datetime.timedelta(hours=form_max_age_hours())
 
-
-def kiosk_signature(token: str) -> str:
-    return signing.Signer(salt=KIOSK_SALT).sign(token).rsplit(signing.Signer().sep, 1)[1]
-
-
-def is_kiosk(token: str, signature: str | None) -> bool:
-    if not signature:
-        return False
-    try:
-        signing.Signer(salt=KIOSK_SALT).unsign(f"{token}{signing.Signer().sep}{signature}")
-    except signing.BadSignature:
-        return False
-    return True
-
-
-def kiosk_url(link: PublicLink) -> str:
-    """The path of a link's form in kiosk mode, for the tablet at the counter (operators' pages link it)."""
-    return f"{reverse('public_form', args=[link.token])}?kiosk={kiosk_signature(link.token)}"

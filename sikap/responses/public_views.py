@@ -4,10 +4,8 @@ Status codes of a link that cannot be answered: unknown token 404, closed (campa
 switched off, period over) 410. A link whose period has not started answers 200 on GET, because the
 link and its printed QR code are valid and will open, and 403 on POST, because no answer is accepted yet.
 
-Kiosk mode (`kiosk_url`, a tablet at the counter): the thank-you page returns to an empty form after five
-seconds by a meta refresh, which needs no JavaScript. The two-minute idle reset of a half-filled form is
-static/js/kiosk.js: a meta refresh cannot tell a slow respondent from an absent one, so without JavaScript
-the kiosk works in every other way but does not reset an abandoned form.
+A tablet at the counter is a registered kiosk (sikap/kiosk, /kiosk/): the signed `?kiosk=` address that
+once gave this form kiosk treatment is gone, and such an address now opens the ordinary public form.
 """
 
 from __future__ import annotations
@@ -35,9 +33,6 @@ from sikap.responses.forms_public import (
     clean_service,
     form_key,
     form_max_age_hours,
-    is_kiosk,
-    kiosk_signature,
-    kiosk_url,
     read_start,
     sign_start,
     too_old,
@@ -45,7 +40,7 @@ from sikap.responses.forms_public import (
 from sikap.responses.models import Submission
 from sikap.responses.validation import clean_submission
 
-__all__ = ["form", "kiosk_url", "thanks"]
+__all__ = ["form", "thanks"]
 
 DEVICE_COOKIE = "sikap_dev"
 DEVICE_COOKIE_AGE = 400 * 24 * 3600  # the longest lifetime browsers keep a cookie
@@ -56,19 +51,18 @@ CLOSED_STATUS = {LinkStatus.UNKNOWN: 404, LinkStatus.CLOSED: 410, LinkStatus.FUT
 @require_http_methods(["GET", "HEAD", "POST"])
 def form(request: HttpRequest, token: str) -> HttpResponse:
     state = resolve_link(token)
-    kiosk = is_kiosk(token, request.GET.get("kiosk"))
     if not state.is_open or state.link is None:
         response = _unavailable(request, state)
         if request.method == "POST" and state.status == LinkStatus.FUTURE:
             response.status_code = 403
     elif request.method == "POST":
-        response = _post(request, state, kiosk)
+        response = _post(request, state)
     else:
-        response = _render_form(request, state, kiosk, {}, {})
+        response = _render_form(request, state, {}, {})
     return _with_device_cookie(request, response)
 
 
-def _post(request: HttpRequest, state: LinkState, kiosk: bool) -> HttpResponse:
+def _post(request: HttpRequest, state: LinkState) -> HttpResponse:
     link, data = state.link, request.POST
     assert link is not None
     started_at = read_start(link.token, data.get("start"))
@@ -76,7 +70,7 @@ def _post(request: HttpRequest, state: LinkState, kiosk: bool) -> HttpResponse:
         campaign=link.campaign,
         unit=link.unit,
         key=form_key(data.get("key")),
-        channel=Submission.Channel.KIOSK if kiosk else Submission.Channel.WEB,
+        channel=Submission.Channel.WEB,
         link=link,
         service=link.service,
         # A missing or forged start time counts as "just now", so skipping it cannot dodge the time rule.
@@ -89,9 +83,13 @@ def _post(request: HttpRequest, state: LinkState, kiosk: bool) -> HttpResponse:
     recent = actions.look_up(visit)
     # A resent form (double click, reload, retry) is already stored: no second count, no rate-limit hit.
     if recent.stored:
-        return _to_thanks(link, kiosk)
+        return _to_thanks(link)
     if started_at is not None and too_old(started_at):
-        context = {"link": link, "form_url": _form_url(link, kiosk), "hours": form_max_age_hours()}
+        context = {
+            "link": link,
+            "form_url": reverse("public_form", args=[link.token]),
+            "hours": form_max_age_hours(),
+        }
         return render(request, "responses/public/expired.html", context, status=400)
     if actions.rate_limited(visit, recent):
         response = render(request, "responses/public/rate_limited.html", {"link": link}, status=429)
@@ -102,7 +100,7 @@ def _post(request: HttpRequest, state: LinkState, kiosk: bool) -> HttpResponse:
     if service_error:
         cleaned.errors["service"] = service_error
     if cleaned.errors:
-        return _render_form(request, state, kiosk, data, cleaned.errors)
+        return _render_form(request, state, data, cleaned.errors)
     try:
         actions.submit(None, visit, cleaned, recent)
     except ValidationError as error:  # a service code that is unknown or already used
@@ -110,13 +108,11 @@ def _post(request: HttpRequest, state: LinkState, kiosk: bool) -> HttpResponse:
             errors = {name: " ".join(messages) for name, messages in error.message_dict.items()}
         else:
             errors = {"__all__": " ".join(error.messages)}
-        return _render_form(request, state, kiosk, data, errors)
-    return _to_thanks(link, kiosk)
+        return _render_form(request, state, data, errors)
+    return _to_thanks(link)
 
 
-def _render_form(
-    request: HttpRequest, state: LinkState, kiosk: bool, data: Any, errors: dict[str, str]
-) -> HttpResponse:
+def _render_form(request: HttpRequest, state: LinkState, data: Any, errors: dict[str, str]) -> HttpResponse:
     link = state.link
     assert link is not None
     # Re-rendering after an error keeps the key (so the eventual submission counts once) and the start.
@@ -125,8 +121,7 @@ def _render_form(
         "link": link,
         "key": form_key(data.get("key")),
         "start": start,
-        "kiosk": kiosk,
-        "form_url": _form_url(link, kiosk),
+        "form_url": reverse("public_form", args=[link.token]),
         "retention_years": getattr(settings, "SIKAP_RETENTION_YEARS", 5),
     }
     if data or errors or state.stamp is None:
@@ -148,18 +143,12 @@ def thanks(request: HttpRequest, token: str) -> HttpResponse:
     link = PublicLink.objects.select_related("unit", "service").filter(token=token).order_by("pk").first()
     if link is None:
         return _unavailable(request, LinkState(LinkStatus.UNKNOWN))
-    kiosk = is_kiosk(token, request.GET.get("kiosk"))
-    context = {"link": link, "kiosk": kiosk, "form_url": _form_url(link, kiosk)}
+    context = {"link": link}
     return render(request, "responses/public/thanks.html", context)
 
 
-def _form_url(link: PublicLink, kiosk: bool) -> str:
-    return kiosk_url(link) if kiosk else reverse("public_form", args=[link.token])
-
-
-def _to_thanks(link: PublicLink, kiosk: bool) -> HttpResponseRedirect:
-    url = reverse("public_thanks", args=[link.token])
-    return HttpResponseRedirect(f"{url}?kiosk={kiosk_signature(link.token)}" if kiosk else url)
+def _to_thanks(link: PublicLink) -> HttpResponseRedirect:
+    return HttpResponseRedirect(reverse("public_thanks", args=[link.token]))
 
 
 def _with_device_cookie(request: HttpRequest, response: HttpResponse) -> HttpResponse:

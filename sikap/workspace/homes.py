@@ -23,7 +23,6 @@ from sikap.instruments.queries import open_unit_links
 from sikap.organisation.models import Period
 from sikap.publication import queries as publication
 from sikap.responses import queries as responses
-from sikap.responses.forms_public import kiosk_url
 
 R = Membership.Role
 BEHIND_SHOWN = 10
@@ -46,7 +45,7 @@ def current_survey(today: datetime.date) -> Survey:
 
 def operator_home(access: Access, today: datetime.date) -> dict[str, Any]:
     """Today's work of a unit operator: progress against today's target, suspect submissions waiting,
-    paper entry, links with QR, posters and the kiosk, service codes, follow-up due, reports."""
+    paper entry, links with QR, posters and kiosk tablets, service codes, follow-up due, reports."""
     survey = current_survey(today)
     units = access.grants_of(R.UNIT_OPERATOR)
     writable = access.writable_units()
@@ -58,7 +57,7 @@ def operator_home(access: Access, today: datetime.date) -> dict[str, Any]:
     context |= {
         "suspect": responses.suspect_to_review(access).count(),
         "entries": responses.entry_campaigns(access),
-        "links": [(link, kiosk_url(link)) for link in links],
+        "links": links,
         "codes": responses.code_summary(access)[:10],
         "due": followup.due_items(writable, survey.period, today) if survey.period else [],
     }

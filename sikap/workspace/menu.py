@@ -70,7 +70,14 @@ MENU = (
         "campaign_list",
         _("Tautan, QR, poster dan kios"),
         SEE,
-        _("Tautan publik tiap kampanye, kode QR, poster, dan mode kios untuk tablet."),
+        _("Tautan publik tiap kampanye, kode QR, poster, dan pendaftaran tablet kios."),
+    ),
+    Entry(
+        "survey",
+        "kiosk_operator:list",
+        _("Tablet kios"),
+        WRITE,
+        _("Tablet di loket yang tetap menerima jawaban saat jaringan terputus."),
     ),
     Entry(
         "survey",

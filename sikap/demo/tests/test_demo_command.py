@@ -185,11 +185,13 @@ def test_every_row_was_created_through_an_audited_action_by_the_system():
     rosters = RosterEntry.objects.values("unit_id", "period_id").distinct().count()
     assert AuditEvent.objects.filter(action="internal.roster_import").count() == rosters
     # The system loads everything; in PEKPPP the evaluator sets the levels and recommends, and the
-    # validator confirms (which turns the recommendations into follow-up items).
+    # validator confirms (which turns the recommendations into follow-up items); BHP Jakarta's operator
+    # registers the demo kiosk tablet.
     assert set(AuditEvent.objects.values_list("actor_name", flat=True)) == {
         "system",
         "evaluator",
         "validator",
+        "operator.bhp.jakarta",
     }
     by_people = AuditEvent.objects.exclude(actor_name="system").values_list("action", flat=True).distinct()
     assert set(by_people) == {
@@ -199,6 +201,7 @@ def test_every_row_was_created_through_an_audited_action_by_the_system():
         "pekppp.recommendation.add",
         "pekppp.lokus.validate",
         "followup.create",
+        "kiosk.register",
     }
 
 
@@ -254,3 +257,13 @@ def test_scaling_to_a_fixed_total_keeps_every_service_and_hits_the_total():
     assert sum(scaled.values()) == 48
     assert min(scaled.values()) >= 1
     assert ("kanwil-sulbar-ki", 2026, 1) in UNIT_SEMESTER_TOTALS
+
+
+def test_bhp_jakarta_has_one_registered_kiosk_tablet_waiting_to_be_paired():
+    from sikap.demo.kiosk import load_kiosk
+    from sikap.kiosk.models import KioskDevice
+
+    device = KioskDevice.objects.select_related("link__unit", "created_by").get()
+    assert device.link.unit.code == "bhp-jakarta" and device.link.service is None
+    assert device.created_by.username == "operator.bhp.jakarta" and device.state() == "unpaired"
+    assert load_kiosk() == 0  # a rerun registers nothing more

@@ -64,13 +64,11 @@ def test_the_query_count_does_not_grow_with_links(login, world, django_assert_ma
         assert "Layanan 9" in client.get(url(campaign)).content.decode()
 
 
-def test_each_link_offers_its_kiosk_mode(login, world, campaign):
-    from sikap.responses.forms_public import kiosk_url
-
+def test_each_link_offers_to_register_a_kiosk_tablet(login, world, campaign):
     html = login(world.operator).get(url(campaign)).content.decode()
     link = unit_link(campaign, world.division)
-    assert kiosk_url(link).replace("&", "&amp;") in html or kiosk_url(link) in html
-    assert "Mode kios" in html
+    assert reverse("kiosk_operator:register", args=[link.pk]) in html
+    assert "Daftarkan tablet kios" in html and "?kiosk=" not in html
 
 
 def test_a_closed_campaign_shows_its_links_as_closed_without_kiosk_qr_or_poster(login, world, campaign):
@@ -82,7 +80,7 @@ def test_a_closed_campaign_shows_its_links_as_closed_without_kiosk_qr_or_poster(
     link = unit_link(campaign, world.division)
     assert "ditutup" in html
     assert link.token in html  # listed for the record
-    assert "?kiosk=" not in html
+    assert reverse("kiosk_operator:register", args=[link.pk]) not in html
     assert reverse("link_poster", args=[link.pk]) not in html
     assert reverse("link_qr_png", args=[link.pk]) not in html
     for name in ["link_poster", "link_qr_svg", "link_qr_png"]:
@@ -102,7 +100,7 @@ def test_in_english_the_kiosk_and_closed_labels_are_english(login, world, campai
 
     client = login(world.operator)
     client.cookies["django_language"] = "en"
-    assert "Kiosk mode" in client.get(url(campaign)).content.decode()
+    assert "Register a kiosk tablet" in client.get(url(campaign)).content.decode()
     close_campaign(None, campaign)
     html = client.get(url(campaign)).content.decode()
     assert "This campaign is closed." in html

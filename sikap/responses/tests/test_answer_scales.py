@@ -175,14 +175,6 @@ def test_a_tampered_not_applicable_is_refused_with_the_form_shown_again(client, 
     assert not Submission.objects.exists()
 
 
-def test_the_kiosk_form_offers_not_applicable_too(client, campaign):
-    from sikap.responses.forms_public import kiosk_url
-
-    link = campaign.links.get(service__isnull=True)
-    html = client.get(kiosk_url(link)).content.decode()
-    assert 'id="SKALA05-E2-TT" value="TT"' in html and 'id="SKALA05-E1-TT"' not in html
-
-
 # --- paper entry -----------------------------------------------------------------------------------------
 
 

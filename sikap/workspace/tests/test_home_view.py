@@ -54,7 +54,8 @@ def test_the_operator_sees_todays_work_for_its_unit(world, campaign, late_item, 
     assert "Bidang KI Jawa Barat" in html and "Tercapai 3 dari target 30" in html and "tertinggal" in html
     assert "3 kiriman menunggu tinjauan Anda" in html
     assert reverse("operator:paper_entry", args=[campaign.pk, world.division.code]) in html
-    assert "?kiosk=" in html and "poster.pdf" in html
+    assert "?kiosk=" not in html and "poster.pdf" in html
+    assert reverse("kiosk_operator:register", args=[campaign.links.get(unit=world.division).pk]) in html
     assert "Perbaiki papan informasi" not in html  # an element item shows its element, never a quote
     assert "U1" in html and "lewat tenggat" in html
     assert reverse("report_unit", args=[world.division.code]) in html
