@@ -340,4 +340,3 @@ def form_max_age_hours() -> int:
 def too_old(started_at: datetime.datetime) -> bool:
     """Whether a form rendered at `started_at` is past the age its answers are still taken at."""
     return timezone.now() - started_at > datetime.timedelta(hours=form_max_age_hours())
-
