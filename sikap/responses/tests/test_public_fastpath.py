@@ -45,8 +45,8 @@ def test_the_empty_form_from_the_cache_is_the_form_built_whole(survey, language)
     state = resolve_link(survey.unit_link.token)
     request = RequestFactory().get(form_url(survey.unit_link))
     with translation.override(language):
-        cached = _render_form(request, state, False, {}, {}).content.decode()
-        whole = _render_form(request, dataclasses.replace(state, stamp=None), False, {}, {})
+        cached = _render_form(request, state, {}, {}).content.decode()
+        whole = _render_form(request, dataclasses.replace(state, stamp=None), {}, {})
     assert per_request(cached) == per_request(whole.content.decode())
     assert 'name="SKM-U1"' in cached and 'name="service"' in cached and 'name="age"' in cached
 
