@@ -191,9 +191,20 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sikap@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
-# On in production behind HTTPS (.env.example); off by default so `make run` works over plain HTTP.
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+# HTTPS in production (.env.example): SIKAP_HTTPS=1 redirects plain HTTP, sends HSTS and keeps the session
+# and CSRF cookies off plain HTTP. Off by default so `make run` works over plain HTTP on a laptop.
+SIKAP_HTTPS = env_bool("SIKAP_HTTPS", False)
+SECURE_SSL_REDIRECT = SIKAP_HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("SIKAP_HSTS_SECONDS", "31536000")) if SIKAP_HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SIKAP_HTTPS and env_bool("SIKAP_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading is a promise to browsers that is slow to take back: on only when asked for.
+SECURE_HSTS_PRELOAD = SIKAP_HTTPS and env_bool("SIKAP_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", SIKAP_HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Behind a reverse proxy that ends TLS, Django sees plain HTTP; only that proxy may say the request was
+# HTTPS (X-Forwarded-Proto), and only when it overwrites the header a client might send.
+if env_bool("SIKAP_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
