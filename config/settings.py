@@ -187,6 +187,15 @@ SIKAP_ROSTER_RETENTION_DAYS = int(os.environ.get("SIKAP_ROSTER_RETENTION_DAYS", 
 # Only behind our own reverse proxy may the first X-Forwarded-For hop be taken as the client.
 SIKAP_TRUST_X_FORWARDED_FOR = env_bool("SIKAP_TRUST_X_FORWARDED_FOR", False)
 
+# The default cache is per process (a cached infographic PNG may be rendered once per server); API call
+# counts must be shared by every app server, so they live in the database (`sikap.api.throttle`).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api_throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "sikap_cache"},
+}
+# API calls per token: "<number>/<s|min|hour|day>".
+SIKAP_API_RATE = os.environ.get("SIKAP_API_RATE", "120/min")
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sikap@localhost")
 
