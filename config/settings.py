@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -196,6 +198,10 @@ CACHES = {
 }
 # API calls per token: "<number>/<s|min|hour|day>".
 SIKAP_API_RATE = os.environ.get("SIKAP_API_RATE", "120/min")
+if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", SIKAP_API_RATE):
+    raise ImproperlyConfigured(
+        f"SIKAP_API_RATE={SIKAP_API_RATE!r}: expected e.g. 120/min (per s, min, hour, day)"
+    )
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sikap@localhost")
