@@ -35,10 +35,11 @@ migrate: install
 	$(BIN)/sikap migrate --no-input
 
 demo: migrate
-	$(BIN)/sikap demo
+	DEBUG=1 $(BIN)/sikap demo
 
 run: migrate
-	$(BIN)/sikap demo --print-logins
+	@# DEBUG=1: the demo refuses to run with DEBUG off (a production database would get its published logins).
+	DEBUG=1 $(BIN)/sikap demo --print-logins
 	$(BIN)/sikap collectstatic --no-input --verbosity 0
 	@echo "Sikap berjalan di / is running at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
 	@# The background worker (Kanwil reports, large exports) runs beside the server and stops with it.

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -77,6 +79,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "sikap.lib.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -226,11 +229,22 @@ SIKAP_FORM_MAX_AGE_HOURS = int(os.environ.get("SIKAP_FORM_MAX_AGE_HOURS", "4"))
 # trusted the hop the client writes, so it stops the start-up rather than being silently ignored.
 SIKAP_TRUSTED_PROXIES = env_list("SIKAP_TRUSTED_PROXIES", "")
 if env_bool("SIKAP_TRUST_X_FORWARDED_FOR", False):
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured(
         "SIKAP_TRUST_X_FORWARDED_FOR is gone: list your proxies in SIKAP_TRUSTED_PROXIES "
         "(e.g. 127.0.0.1/32,10.0.0.0/8) and remove it."
+    )
+
+# The default cache is per process (a cached infographic PNG may be rendered once per server); API call
+# counts must be shared by every app server, so they live in the database (`sikap.api.throttle`).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api_throttle": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "sikap_cache"},
+}
+# API calls per token: "<number>/<s|min|hour|day>".
+SIKAP_API_RATE = os.environ.get("SIKAP_API_RATE", "120/min")
+if not re.fullmatch(r"[1-9][0-9]*/(s|sec|m|min|h|hour|d|day)", SIKAP_API_RATE):
+    raise ImproperlyConfigured(
+        f"SIKAP_API_RATE={SIKAP_API_RATE!r}: expected e.g. 120/min (per s, min, hour, day)"
     )
 
 # Mail (digests, password reset links): printed to the console unless a backend is set; SMTP reads the
@@ -246,10 +260,37 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 
 SESSION_COOKIE_HTTPONLY = True
-# On in production behind HTTPS (.env.example); off by default so `make run` works over plain HTTP.
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+# HTTPS in production (.env.example): SIKAP_HTTPS=1 redirects plain HTTP, sends HSTS and keeps the session
+# and CSRF cookies off plain HTTP. Off by default so `make run` works over plain HTTP on a laptop.
+SIKAP_HTTPS = env_bool("SIKAP_HTTPS", False)
+SECURE_SSL_REDIRECT = SIKAP_HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("SIKAP_HSTS_SECONDS", "31536000")) if SIKAP_HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SIKAP_HTTPS and env_bool("SIKAP_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading is a promise to browsers that is slow to take back: on only when asked for.
+SECURE_HSTS_PRELOAD = SIKAP_HTTPS and env_bool("SIKAP_HSTS_PRELOAD", False)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", SIKAP_HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Behind a reverse proxy that ends TLS, Django sees plain HTTP; only that proxy may say the request was
+# HTTPS (X-Forwarded-Proto), and only when it overwrites the header a client might send.
+if env_bool("SIKAP_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
+# The Content-Security-Policy of every HTML page (sikap.lib.csp): our own origin only, no inline script or
+# style, no framing. `data:` images are the browser's own (form controls, Chart.js exports).
+SIKAP_CSP: dict[str, list[str]] = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'"],
+    "manifest-src": ["'self'"],
+    "object-src": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'none'"],
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

@@ -12,10 +12,11 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import NinjaAPI, Schema
-from ninja.errors import AuthenticationError
+from ninja.errors import AuthenticationError, Throttled
 
 from sikap.accounts.access import Access, access_for
 from sikap.api.auth import NOT_FOUND, UNAUTHORIZED, ApiError, TokenAuth, error_response
+from sikap.api.throttle import TokenRateThrottle, too_many_response
 from sikap.indices import queries
 from sikap.indices.queries import UnitIndex, indices_json, unit_index, unit_indices, version_for
 from sikap.indices.read import Nested
@@ -36,6 +37,7 @@ api = NinjaAPI(
     # the house rule is no CDN at run time, and the schema is what integrations need.
     docs_url=None,
     auth=TokenAuth(),
+    throttle=TokenRateThrottle(),
 )
 
 
@@ -99,7 +101,7 @@ class IndexOut(Schema):
     invited: int | None = None
 
 
-ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut}
+ERRORS: dict[int, Any] = {401: ErrorOut, 404: ErrorOut, 429: ErrorOut}
 
 
 @api.exception_handler(ApiError)
@@ -110,6 +112,11 @@ def on_api_error(request: HttpRequest, error: ApiError) -> HttpResponse:
 @api.exception_handler(AuthenticationError)
 def on_unauthenticated(request: HttpRequest, error: AuthenticationError) -> HttpResponse:
     return error_response(UNAUTHORIZED)
+
+
+@api.exception_handler(Throttled)
+def on_throttled(request: HttpRequest, error: Throttled) -> HttpResponse:
+    return too_many_response(error.wait)
 
 
 @api.exception_handler(Http404)
@@ -158,7 +165,7 @@ def _unit_out(unit: Unit) -> dict[str, Any]:
     }
 
 
-@api.get("/periods", response={200: list[PeriodOut], 401: ErrorOut}, tags=["periode"])
+@api.get("/periods", response={200: list[PeriodOut], 401: ErrorOut, 429: ErrorOut}, tags=["periode"])
 def periods(request: HttpRequest) -> list[dict[str, Any]]:
     """Semua periode, terbaru dulu (all periods, newest first)."""
     rows = Period.objects.order_by("-start", "name").values("name", "kind", "start", "end")

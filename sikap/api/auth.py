@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from ninja.security import HttpBearer
 
 from sikap.accounts import tokens
+from sikap.api.throttle import CALLER_ATTRIBUTE
 
 
 class ApiError(Exception):
@@ -42,4 +43,7 @@ class TokenAuth(HttpBearer):
     """`Authorization: Bearer <token>`; the token's user becomes `request.auth`."""
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        return tokens.authenticate(token)
+        user = tokens.authenticate(token)
+        if user is not None:  # the throttle counts calls per token (sikap.api.throttle)
+            setattr(request, CALLER_ATTRIBUTE, tokens.hash_key(token.strip()))
+        return user

@@ -171,6 +171,8 @@
     var source = document.getElementById(canvas.dataset.chart);
     if (!source) return;
     var box = canvas.parentElement;
+    // The height comes as data, set here: an inline style attribute would break the Content-Security-Policy.
+    if (box.dataset.height) box.style.height = box.dataset.height + "px";
     box.hidden = false;
     try {
       charts.push(new window.Chart(canvas, config(JSON.parse(source.textContent))));

@@ -34,7 +34,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         outer.__enter__()
         try:
             out = StringIO()
-            call_command("demo", "--no-responses", stdout=out)
+            call_command("demo", "--i-know-this-is-not-production", "--no-responses", stdout=out)
             yield out.getvalue()
         finally:
             transaction.set_rollback(True)
@@ -208,7 +208,7 @@ def test_every_row_was_created_through_an_audited_action_by_the_system():
 def test_running_it_again_changes_nothing():
     before = model_counts()
     out = StringIO()
-    call_command("demo", "--no-responses", stdout=out)
+    call_command("demo", "--i-know-this-is-not-production", "--no-responses", stdout=out)
     assert model_counts() == before
     assert "nothing changed" in out.getvalue()
 
@@ -218,7 +218,7 @@ def test_it_leaves_an_existing_user_alone():
     user.set_password("kata-sandi-pribadi-7")
     user.save()
     user.memberships.all().delete()
-    call_command("demo", "--no-responses", stdout=StringIO())
+    call_command("demo", "--i-know-this-is-not-production", "--no-responses", stdout=StringIO())
     user.refresh_from_db()
     assert user.check_password("kata-sandi-pribadi-7")
     assert not user.memberships.exists()
@@ -226,7 +226,7 @@ def test_it_leaves_an_existing_user_alone():
 
 def test_it_prints_the_logins_and_accepts_no_responses():
     out = StringIO()
-    call_command("demo", "--print-logins", "--no-responses", stdout=out)
+    call_command("demo", "--i-know-this-is-not-production", "--print-logins", "--no-responses", stdout=out)
     text = out.getvalue()
     assert "operator.bhp.jakarta" in text
     assert "pic.jabar" in text and "Administrator survei internal (PIC)" in text

@@ -51,7 +51,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            call_command("demo", "--no-responses", stdout=StringIO())
+            call_command("demo", "--i-know-this-is-not-production", "--no-responses", stdout=StringIO())
             yield media
         finally:
             transaction.set_rollback(True)
@@ -184,7 +184,7 @@ def test_f01_answers_suggest_the_level_they_were_made_for():
 def test_running_it_again_adds_nothing_to_pekppp():
     before = (Cycle.objects.count(), Lokus.objects.count(), Score.objects.count(), Evidence.objects.count())
     out = StringIO()
-    call_command("demo", "--no-responses", stdout=out)
+    call_command("demo", "--i-know-this-is-not-production", "--no-responses", stdout=out)
     after = (Cycle.objects.count(), Lokus.objects.count(), Score.objects.count(), Evidence.objects.count())
     assert after == before
     assert "nothing changed" in out.getvalue()

@@ -193,7 +193,7 @@ def test_the_command_without_responses_adds_none(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path  # the PEKPPP demo's evidence files
     surveys = Submission.objects.exclude(campaign__name__startswith="PEKPPP F-03")  # PEKPPP's own answers
     before = surveys.count()
-    call_command("demo", "--no-responses", stdout=StringIO())
+    call_command("demo", "--i-know-this-is-not-production", "--no-responses", stdout=StringIO())
     assert surveys.count() == before
     assert Submission.objects.filter(campaign__name__startswith="PEKPPP F-03").count() > 0
 

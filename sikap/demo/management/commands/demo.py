@@ -5,9 +5,22 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 from sikap.demo.loader import demo_logins, format_summary, load_demo
+from sikap.lib.commands import refuse
+
+NOT_PRODUCTION_FLAG = "--i-know-this-is-not-production"
+# The demo creates a superuser and dozens of users with the password printed in the README: never on a
+# production database by accident. DEBUG is off in production (.env.example), so it is the signal.
+REFUSAL = (
+    "Demo ditolak: DEBUG mati, jadi ini mungkin basis data produksi. Demo membuat superuser dan pengguna "
+    "dengan kata sandi yang diterbitkan. Jalankan dengan DEBUG=1, atau dengan "
+    f"{NOT_PRODUCTION_FLAG} bila yakin ini bukan produksi. / Demo refused: DEBUG is off, so this may be a "
+    "production database; the demo creates a superuser and users with the published password. Run it "
+    f"with DEBUG=1, or with {NOT_PRODUCTION_FLAG} if you are sure this is not production."
+)
 
 
 class Command(BaseCommand):
@@ -38,7 +51,16 @@ class Command(BaseCommand):
             "surveys. The PEKPPP demo keeps its own F-03 answers (about 120).",
         )
 
+        parser.add_argument(
+            NOT_PRODUCTION_FLAG,
+            action="store_true",
+            dest="not_production",
+            help="Load the demo although DEBUG is off (a test or staging database, never production).",
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
+        if not settings.DEBUG and not options["not_production"]:
+            raise refuse(REFUSAL)
         started = time.perf_counter()
         summary = load_demo(responses=not options["no_responses"])
         elapsed = time.perf_counter() - started
