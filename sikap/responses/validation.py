@@ -10,6 +10,7 @@ None, stored as `Answer.not_applicable`, and never a score.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -19,6 +20,17 @@ from django.utils.translation import gettext as _
 from sikap.instruments.models import Element, Field, InstrumentVersion
 
 FEEDBACK_COLUMNS = {"suggestion", "complaint"}
+
+# Lengths of the text inputs, as the form declares them (maxlength) and every path enforces them.
+TEXT_MAX = 200
+LONG_TEXT_MAX = 4000
+# An integer as people write it: ASCII digits only (str.isdigit() also takes "²", "١" and "３", which int()
+# refuses or reads), an optional minus, and few enough digits that no input makes int() slow or fail.
+INTEGER = re.compile(r"-?[0-9]{1,9}")
+# C0 control characters (NUL among them, which PostgreSQL refuses in text): never in a text input, except
+# line breaks and tabs in long text.
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+CONTROL_IN_LONG_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # What the form posts, exports write and imports read for "not applicable / don't know".
 NA_CODE = "TT"
@@ -82,9 +94,9 @@ def clean_score(
         text = text[:-2]
     if not text:
         return None, (_("Wajib diisi.") if required else None)
-    if not text.lstrip("-").isdigit():
-        return None, _("Nilai “%(value)s” bukan angka bulat.") % {"value": text[:20]}
-    value = int(text)
+    value = parse_integer(text)
+    if value is None:
+        return None, _("Nilai “%(value)s” bukan angka bulat.") % {"value": printable(text[:20])}
     bottom = version.scale_min if low is None else max(low, version.scale_min)
     if not bottom <= value <= version.scale_max:
         values = {"value": value, "low": bottom, "high": version.scale_max}
@@ -133,9 +145,9 @@ def clean_field(raw: Any, spec: Field) -> tuple[Any, str | None]:
     if spec.kind == Field.Kind.INTEGER:
         if text.endswith(".0"):
             text = text[:-2]
-        if not text.isdigit():
+        value = parse_integer(text)
+        if value is None or value < 0:
             return None, _("Harus berupa angka bulat.")
-        value = int(text)
         too_low = spec.min_value is not None and value < spec.min_value
         too_high = spec.max_value is not None and value > spec.max_value
         if too_low or too_high:
@@ -149,12 +161,30 @@ def clean_field(raw: Any, spec: Field) -> tuple[Any, str | None]:
         if found is None:
             values = ", ".join(str(choice[0]) for choice in spec.choices)
             message = _("Pilihan “%(value)s” tidak dikenal; pilih salah satu: %(values)s.")
-            return None, message % {"value": text[:30], "values": values}
+            return None, message % {"value": printable(text[:30]), "values": values}
         return found, None
-    limit = 4000 if spec.kind == Field.Kind.LONG_TEXT else 200
+    return clean_text(text, long=spec.kind == Field.Kind.LONG_TEXT)
+
+
+def parse_integer(text: str) -> int | None:
+    """A whole number written in ASCII digits (an optional minus, at most nine digits), else None."""
+    return int(text) if INTEGER.fullmatch(text) else None
+
+
+def clean_text(text: str, *, long: bool = False, limit: int | None = None) -> tuple[str | None, str | None]:
+    """Free text as stored: (text, None), or (None, error) for a control character (NUL, escape; line
+    breaks and tabs are fine in long text) or a text over the field's length."""
+    limit = limit or (LONG_TEXT_MAX if long else TEXT_MAX)
+    if (CONTROL_IN_LONG_TEXT if long else CONTROL).search(text):
+        return None, _("Berisi karakter kendali yang tidak diterima (mis. karakter NUL); hapus karakter itu.")
     if len(text) > limit:
         return None, _("Terlalu panjang (paling banyak %(n)s karakter).") % {"n": limit}
     return text, None
+
+
+def printable(text: str) -> str:
+    """A value as a message may quote it: control characters shown as the replacement sign."""
+    return CONTROL.sub("\ufffd", text)
 
 
 def choice_key(text: str) -> str:
