@@ -1,10 +1,13 @@
-"""Forms must arrive in UTF-8: a form posted in another charset, or a body that is not UTF-8, gets a 400
-page saying so before any view (or the CSRF check) reads it.
+"""Input must be readable before any view sees it. Forms must arrive in UTF-8: a form posted in another
+charset, or a body that is not UTF-8, gets a 400 page saying so before any view (or the CSRF check) reads
+it.
 
 Django reads a declared charset as the body's encoding and replaces undecodable bytes, so a charset such as
 rot13 or base64 (known to Python, but no text encoding) raised an error, utf-16 or unicode_escape turned
 answers into other characters, and latin-1 silently changed every accented letter. Our pages are UTF-8 and
-browsers post forms in the page's encoding, so anything else is a broken or hostile client.
+browsers post forms in the page's encoding, so anything else is a broken or hostile client. An address
+with a NUL (in the path or the query string) is refused the same way: no link has one, and PostgreSQL
+refuses it in any lookup a view would make with it.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from urllib.parse import unquote_to_bytes
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 URLENCODED = "application/x-www-form-urlencoded"
 FORM_TYPES = {URLENCODED, "multipart/form-data"}
@@ -25,8 +29,17 @@ class FormEncodingMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+            # A NUL in an address reaches lookups PostgreSQL refuses; no link or browser sends one.
+            message = _("Alamat halaman berisi karakter NUL yang tidak sah. Periksa tautan yang dibuka.")
+            return render(request, "errors/bad_encoding.html", {"message": message, "again": "/"}, status=400)
         if request.method not in ("GET", "HEAD") and not readable(request):
-            return render(request, "errors/bad_encoding.html", {"again": request.path}, status=400)
+            message = _(
+                "Isian formulir tidak dikirim dalam pengodean UTF-8, sehingga tidak dapat dibaca dengan "
+                "benar. Jawaban Saudara belum disimpan. Buka formulir lagi di peramban biasa dan kirim ulang."
+            )
+            context = {"message": message, "again": request.path}
+            return render(request, "errors/bad_encoding.html", context, status=400)
         return self.get_response(request)
 
 

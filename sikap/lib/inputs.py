@@ -6,7 +6,10 @@ operators' hand-read inputs); messages through gettext, Indonesian first.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 # Lengths of the text inputs, as the form declares them (maxlength) and every path enforces them.
@@ -40,3 +43,17 @@ def clean_text(text: str, *, long: bool = False, limit: int | None = None) -> tu
 def printable(text: str) -> str:
     """A value as a message may quote it: control characters shown as the replacement sign."""
     return CONTROL.sub("\ufffd", text)
+
+
+def refuse_control(text: str, *, label: str, long: bool = True) -> str:
+    """Text a view reads by hand (no form), cut to its length as before: ValidationError naming the input
+    (`label`) if it holds a control character, which the view shows as it shows the action's refusals."""
+    cleaned, error = clean_text(text, long=long, limit=max(len(text), 1))
+    if error or cleaned is None:
+        raise ValidationError(f"{label}: {error}")
+    return cleaned
+
+
+def posted_text(data: Mapping[str, Any], name: str, *, limit: int, label: str = "", long: bool = True) -> str:
+    """A posted text input cut to `limit` characters; ValidationError for a control character."""
+    return refuse_control(str(data.get(name, "") or "")[:limit], label=label or name, long=long)
