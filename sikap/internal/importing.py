@@ -22,6 +22,7 @@ from sikap.accounts.access import access_for
 from sikap.audit.actors import Actor
 from sikap.internal import vocabulary
 from sikap.internal.models import Invitation, JobType, Perspective, RosterEntry
+from sikap.lib.inputs import clean_text
 from sikap.organisation.models import Period, Unit
 
 # Re-exported: callers take the whole roster import API from this module.
@@ -188,7 +189,8 @@ def _units(
     index, header = columns["unit"]
     codes = {_text(cells[index]).lower() for _n, cells in rows if index < len(cells) and _text(cells[index])}
     access = access_for(actor) if actor is not None else None
-    for unit in Unit.objects.filter(code__in=[c for c in codes if len(c) <= 40]):
+    # A code with a control character (a NUL, which PostgreSQL refuses) names no unit: not looked up.
+    for unit in Unit.objects.filter(code__in=[c for c in codes if len(c) <= 40 and c.isprintable()]):
         if access is None or access.can_write(unit):
             found[unit.code.lower()] = unit
     problems = []
@@ -235,6 +237,9 @@ def _cell(name: str, raw: Any) -> tuple[str, str]:
     text = _text(raw)
     if name == "unit" or not text:
         return text, ""
+    _clean, error = clean_text(text, limit=len(text))  # its length is checked per column below
+    if error:
+        return "", error
     if text.startswith(FORMULA_START) and not (name == "phone" and PHONE.match(text)):
         return "", _("Isi yang diawali =, +, -, atau @ tidak diterima (dapat dijalankan sebagai rumus).")
     if name == "name":
