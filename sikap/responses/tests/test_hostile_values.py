@@ -215,3 +215,22 @@ def test_a_nul_in_the_uploaded_file_name_is_no_500(login, world):
     reply = import_post(login(world.operator), world, b"tanggal,U1\n2026-08-05,4\n", name="jaw\x00aban.csv")
     assert reply.status_code in (200, 302)
     assert Submission.objects.count() in (0, 1)
+
+
+def test_the_400_page_and_the_field_message_are_in_english_for_an_english_reader(client, survey):
+    from urllib.parse import urlencode
+
+    body = urlencode(valid_form(survey)).encode()
+    url = form_url(survey.unit_link)
+    page = client.generic(
+        "POST",
+        url,
+        body,
+        content_type="application/x-www-form-urlencoded; charset=latin-1",
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert page.status_code == 400
+    assert "was not sent in UTF-8 encoding" in page.content.decode()
+    data = {**valid_form(survey), "suggestion": "a\x00b"}
+    reply = client.post(url, data, HTTP_ACCEPT_LANGUAGE="en")
+    assert "Contains a control character" in reply.content.decode()
