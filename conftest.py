@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from sikap.testing.factories import PASSWORD, World, make_world
+
+# Property tests draw the same examples on every run ("ci": repeatable on both databases and at merge);
+# HYPOTHESIS_PROFILE=explore draws new ones locally (with SIKAP_FUZZ_EXAMPLES for more fuzz examples).
+# No deadline in "ci": on a shared machine a stalled example is load, not a failure.
+hypothesis_settings.register_profile("ci", derandomize=True, database=None, deadline=None, print_blob=True)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture

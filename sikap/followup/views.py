@@ -23,6 +23,7 @@ from sikap.followup.forms import AnswerForm, CancelForm, EditItemForm, EvidenceF
 from sikap.followup.models import FollowUpItem
 from sikap.indices.queries import default_period
 from sikap.lib import evidence as evidence_files
+from sikap.lib.inputs import parse_integer
 from sikap.organisation.models import Period, Unit
 from sikap.responses.models import Submission
 
@@ -32,8 +33,9 @@ OVERDUE_PER_PAGE = 50
 
 def _period(request: HttpRequest) -> Period | None:
     wanted = request.POST.get("periode") or request.GET.get("periode") or ""
-    if wanted.isdigit():
-        return get_object_or_404(Period, pk=int(wanted))
+    number = parse_integer(wanted.strip())
+    if number is not None:
+        return get_object_or_404(Period, pk=number)
     return default_period()
 
 
@@ -66,7 +68,8 @@ def unit_plan(request: HttpRequest, code: str) -> HttpResponse:
 def propose(request: HttpRequest, code: str) -> HttpResponse:
     unit = access_for(request.user).require_write(get_object_or_404(Unit, code=code))
     period = _period(request) or _no_period()
-    count = int(request.POST["jumlah"]) if request.POST.get("jumlah", "").isdigit() else 3
+    count = parse_integer(request.POST.get("jumlah", "").strip()) or 3
+    count = count if count > 0 else 3
     made = actions.propose_from_weak_elements(acting_user(request), unit, period, min(count, 20))
     if made:
         messages.success(request, _("%(n)s butir diusulkan dari unsur terlemah.") % {"n": len(made)})
@@ -99,9 +102,10 @@ def add_item(request: HttpRequest, code: str) -> HttpResponse:
 
 def _feedback(request: HttpRequest, unit: Unit, period: Period) -> Submission | None:
     wanted = request.GET.get("masukan", "")
-    if not wanted.isdigit():
+    number = parse_integer(wanted.strip())
+    if number is None:
         return None
-    return get_object_or_404(Submission.objects.text_shown(), pk=int(wanted), unit=unit, period=period)
+    return get_object_or_404(Submission.objects.text_shown(), pk=number, unit=unit, period=period)
 
 
 @login_required

@@ -17,6 +17,7 @@ from sikap.indices.methods import method_of
 from sikap.indices.progress import Progress, progress_many
 from sikap.indices.results import IndexResult, result_from_rows
 from sikap.instruments.models import Campaign, InstrumentVersion
+from sikap.lib.inputs import parse_integer
 from sikap.organisation.models import Period, Unit
 
 
@@ -235,7 +236,8 @@ class Choice:
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    number = parse_integer(value.strip()) if value else None
+    return number if number is not None and number >= 0 else None
 
 
 def choose(params: Any, unit_ids: Any) -> Choice:

@@ -29,6 +29,7 @@ from sikap.instruments.forms.parts import (
 )
 from sikap.instruments.forms.translations import TranslationForm
 from sikap.instruments.models import Element, Field, InstrumentVersion
+from sikap.lib.inputs import parse_integer
 
 PARTS: dict[str, type[Element] | type[Field]] = {"unsur": Element, "isian": Field}
 
@@ -113,8 +114,9 @@ def _with_more_rows(post: QueryDict) -> QueryDict:
     data = post.copy()
     prefix = "band" if post.get("more") == "band" else "opt"
     total = data.get(f"{prefix}-TOTAL_FORMS", "")
-    if total.isdigit():
-        data[f"{prefix}-TOTAL_FORMS"] = str(min(int(total) + 2, 60))
+    number = parse_integer(total.strip())
+    if number is not None and number >= 0:
+        data[f"{prefix}-TOTAL_FORMS"] = str(min(number + 2, 60))
     return data
 
 

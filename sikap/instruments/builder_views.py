@@ -26,6 +26,7 @@ from sikap.audit.actors import acting_user
 from sikap.instruments import actions, queries
 from sikap.instruments.forms.versions import InstrumentForm, VersionForm
 from sikap.instruments.models import Instrument, InstrumentVersion
+from sikap.lib.inputs import parse_integer
 from sikap.responses.forms_public import build_page
 
 GET_POST = require_http_methods(["GET", "HEAD", "POST"])
@@ -92,9 +93,7 @@ def draft_create(request: HttpRequest, code: str) -> HttpResponse:
     source = request.POST.get("source", "")
     actor = acting_user(request)
     if source:
-        found = InstrumentVersion.objects.filter(
-            instrument=instrument, pk=int(source) if source.isdigit() else 0
-        )
+        found = InstrumentVersion.objects.filter(instrument=instrument, pk=parse_integer(source.strip()) or 0)
         draft = actions.new_draft(actor, get_object_or_404(found))
     else:
         blank = InstrumentVersion(instrument=instrument, title=instrument.name, title_en=instrument.name_en)

@@ -23,6 +23,7 @@ from sikap.audit.actors import Actor
 from sikap.internal import vocabulary
 from sikap.internal.models import Invitation, JobType, Perspective, RosterEntry
 from sikap.lib import uploads
+from sikap.lib.inputs import clean_text
 from sikap.lib.spreadsheet import FORMULA_START  # a name refused that a spreadsheet would run as a formula
 from sikap.organisation.models import Period, Unit
 
@@ -186,7 +187,8 @@ def _units(
     index, header = columns["unit"]
     codes = {_text(cells[index]).lower() for _n, cells in rows if index < len(cells) and _text(cells[index])}
     access = access_for(actor) if actor is not None else None
-    for unit in Unit.objects.filter(code__in=[c for c in codes if len(c) <= 40]):
+    # A code with a control character (a NUL, which PostgreSQL refuses) names no unit: not looked up.
+    for unit in Unit.objects.filter(code__in=[c for c in codes if len(c) <= 40 and c.isprintable()]):
         if access is None or access.can_write(unit):
             found[unit.code.lower()] = unit
     problems = []
@@ -233,6 +235,9 @@ def _cell(name: str, raw: Any) -> tuple[str, str]:
     text = _text(raw)
     if name == "unit" or not text:
         return text, ""
+    _clean, error = clean_text(text, limit=len(text))  # its length is checked per column below
+    if error:
+        return "", error
     if text.startswith(FORMULA_START) and not (name == "phone" and PHONE.match(text)):
         return "", _("Isi yang diawali =, +, -, atau @ tidak diterima (dapat dijalankan sebagai rumus).")
     if name == "name":

@@ -153,11 +153,17 @@ def _whole_number(raw: Any) -> int | None:
         return None
     if isinstance(raw, int):
         return raw
+    text = str(raw).strip().replace(",", ".")
+    if not text.isascii():  # ASCII digits only: Decimal() would also read "١٢" as 12
+        return None
     try:
-        number = Decimal(str(raw).strip().replace(",", "."))
+        number = Decimal(text)
     except (InvalidOperation, ValueError):
         return None
-    return int(number) if number.is_finite() and number == number.to_integral_value() else None
+    # Bounded before int(): "1e999999999" is a finite whole number a million digits long.
+    if not number.is_finite() or number.adjusted() > 6 or number != number.to_integral_value():
+        return None
+    return int(number)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from sikap.lib.inputs import clean_text, parse_integer
 from sikap.pekppp.actions import LevelRow
 from sikap.pekppp.models import Indicator
 
@@ -26,14 +27,22 @@ class Problems:
             % {"row": row, "column": column, "message": message}
         )
 
+    def whole_file(self, message: str) -> None:
+        self.lines.append(message)
+
     def __bool__(self) -> bool:
         return bool(self.lines)
 
 
-def rows_of(content: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+def rows_of(content: bytes, problems: Problems) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """The header and the rows of a CSV file (UTF-8, with or without BOM; comma, semicolon or tab), each
-    row with its line number in the file (the header is 1); empty rows are skipped, not renumbered."""
-    text = content.decode("utf-8-sig")
+    row with its line number in the file (the header is 1); empty rows are skipped, not renumbered. A file
+    that is not UTF-8 or not CSV (a cell over the csv module's limit, a stray NUL) is a problem, no rows."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        problems.whole_file(_("Berkas CSV harus berkodifikasi UTF-8 (di Excel: “CSV UTF-8”)."))
+        return [], []
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(
             text.split("\n", 1)[0], delimiters=",;\t"
@@ -41,17 +50,24 @@ def rows_of(content: bytes) -> tuple[list[str], list[tuple[int, dict[str, str]]]
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    header = [name.strip() for name in reader.fieldnames or []]
     rows = []
-    for row in reader:
-        values = {(k or "").strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(v, str)}
-        if any(values.values()):
-            rows.append((reader.line_num, values))
+    try:
+        header = [name.strip() for name in reader.fieldnames or []]
+        for row in reader:
+            values = {
+                (k or "").strip().lower(): (v or "").strip() for k, v in row.items() if isinstance(v, str)
+            }
+            if any(values.values()):
+                rows.append((reader.line_num, values))
+    except csv.Error:
+        problems.whole_file(_("Berkas CSV rusak atau berisi sel yang terlalu panjang; periksa isinya."))
+        return [], []
     return header, rows
 
 
 def _level(raw: str) -> int | None:
-    return int(raw) if raw.isdigit() and 0 <= int(raw) <= 5 else None
+    value = parse_integer(raw)
+    return value if value is not None and 0 <= value <= 5 else None
 
 
 def read_f02(content: bytes, indicators: Iterable[Indicator]) -> tuple[list[LevelRow], Problems]:
@@ -62,7 +78,9 @@ def read_f02(content: bytes, indicators: Iterable[Indicator]) -> tuple[list[Leve
         by_key[str(item.number)] = item
         by_key[item.code.lower()] = item
     problems = Problems()
-    header, rows = rows_of(content)
+    header, rows = rows_of(content, problems)
+    if problems:
+        return [], problems
     lowered = [h.lower() for h in header]
     for column in ("indikator", "nilai"):
         if column not in lowered:
@@ -82,7 +100,8 @@ def read_f02(content: bytes, indicators: Iterable[Indicator]) -> tuple[list[Leve
             problems.add(
                 number,
                 "indikator",
-                _("%(value)r bukan nomor (1-30) atau kode indikator unit ini") % {"value": row["indikator"]},
+                _("%(value)r bukan nomor (1-30) atau kode indikator unit ini")
+                % {"value": row["indikator"][:30]},
             )
         elif indicator.pk in seen:
             problems.add(
@@ -96,10 +115,13 @@ def read_f02(content: bytes, indicators: Iterable[Indicator]) -> tuple[list[Leve
         level = _level(row["nilai"])
         if level is None:
             problems.add(
-                number, "nilai", _("%(value)r bukan nilai bulat 0 sampai 5") % {"value": row["nilai"]}
+                number, "nilai", _("%(value)r bukan nilai bulat 0 sampai 5") % {"value": row["nilai"][:30]}
             )
-        if indicator is not None and level is not None:
-            found.append(LevelRow(indicator, level, row.get("catatan", ""), number))
+        note, error = clean_text(row.get("catatan", ""), long=True)
+        if error:
+            problems.add(number, "catatan", error)
+        if indicator is not None and level is not None and note is not None:
+            found.append(LevelRow(indicator, level, note, number))
     return found, problems
 
 
@@ -108,7 +130,9 @@ def read_f03(content: bytes, item_codes: Iterable[str]) -> tuple[list[dict[str, 
     one row per respondent; values 0-5, blank for an item not answered."""
     codes = list(item_codes)
     problems = Problems()
-    header, rows = rows_of(content)
+    header, rows = rows_of(content, problems)
+    if problems:
+        return [], problems
     for column in header:
         if column not in codes:
             problems.add(
@@ -130,7 +154,9 @@ def read_f03(content: bytes, item_codes: Iterable[str]) -> tuple[list[dict[str, 
                 continue
             value = _level(raw)
             if value is None:
-                problems.add(number, code, _("%(value)r bukan jawaban bulat 0 sampai 5") % {"value": raw})
+                problems.add(
+                    number, code, _("%(value)r bukan jawaban bulat 0 sampai 5") % {"value": raw[:30]}
+                )
             answers[code] = value
         if all(v is None for v in answers.values()):
             problems.add(number, header[0], _("baris tanpa satu pun jawaban"))

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from sikap.lib.inputs import parse_integer, refuse_control
 from sikap.pekppp.models import Indicator
 
 MAX_TEXT = 4000
@@ -28,11 +29,11 @@ def _read(question: Mapping[str, Any], values: list[str]) -> Any:
     if kind == "yes_no":
         return {"ya": True, "tidak": False}.get(raw)
     if kind in ("number", "choice"):
-        if not raw.isdigit() or len(raw) > 6:
+        number = parse_integer(raw)
+        if number is None or not 0 <= number < 1_000_000:
             return None
-        number = int(raw)
         return number if kind == "number" or number < len(options) else None
-    return raw[:MAX_TEXT]
+    return refuse_control(raw[:MAX_TEXT], label=str(question.get("label") or question.get("key") or ""))
 
 
 def read_answers(indicators: Iterable[Indicator], data: Any) -> dict[str, dict[str, Any]]:
@@ -44,7 +45,10 @@ def read_answers(indicators: Iterable[Indicator], data: Any) -> dict[str, dict[s
             value = _read(question, data.getlist(field_name(indicator, question["key"])))
             if value not in (None, []):
                 given[question["key"]] = value
-        note = (data.get(f"q-{indicator.code}-catatan") or "").strip()[:MAX_TEXT]
+        note = refuse_control(
+            (data.get(f"q-{indicator.code}-catatan") or "").strip()[:MAX_TEXT],
+            label=f"{indicator.code} catatan",
+        )
         if note:
             given["catatan"] = note
         answers[indicator.code] = given

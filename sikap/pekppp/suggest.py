@@ -19,8 +19,9 @@ def _count(value: Any) -> int | None:
         return value
     if isinstance(value, list | tuple | set):
         return len(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
+    text = value.strip() if isinstance(value, str) else ""
+    if text.isascii() and text.isdigit() and len(text) <= 9:  # "²".isdigit() too, but int() refuses it
+        return int(text)
     return None
 
 

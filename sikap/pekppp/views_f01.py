@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from sikap.accounts.access import access_for
 from sikap.audit.actors import acting_user
 from sikap.lib import evidence as evidence_files
+from sikap.lib.inputs import posted_text
 from sikap.pekppp import actions, f01form, prefill, queries
 from sikap.pekppp.lookup import lokus_for
 from sikap.pekppp.models import Clarification, Evidence, SelfAssessment
@@ -66,7 +67,11 @@ def upload_evidence(request: HttpRequest, pk: int, indicator: int) -> HttpRespon
     else:
         try:
             actions.add_evidence(
-                acting_user(request), lokus, found, file, request.POST.get("keterangan", "")[:200]
+                acting_user(request),
+                lokus,
+                found,
+                file,
+                posted_text(request.POST, "keterangan", limit=200, label=_("Keterangan")),
             )
             messages.success(request, _("Bukti dukung diunggah."))
         except ValidationError as error:
@@ -116,7 +121,9 @@ def answer_clarification(request: HttpRequest, pk: int) -> HttpResponse:
     found = get_object_or_404(Clarification.objects.select_related("lokus__unit"), pk=pk)
     access_for(request.user).require_self_assessment(found.lokus, write=True)
     try:
-        actions.answer_clarification(acting_user(request), found, request.POST.get("jawaban", "")[:4000])
+        actions.answer_clarification(
+            acting_user(request), found, posted_text(request.POST, "jawaban", limit=4000, label=_("Jawaban"))
+        )
         messages.success(
             request, _("Jawaban klarifikasi disimpan. Perbaiki F-01 bila perlu lalu kirim ulang.")
         )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from sikap.accounts.access import Access, LokusReach
 from sikap.audit.actors import acting_user
+from sikap.lib.inputs import parse_integer, posted_text
 from sikap.pekppp import actions, prefill, queries
 from sikap.pekppp.forms import RecommendationForm
 from sikap.pekppp.lookup import Check, aspect_of, lokus_for
@@ -51,8 +52,8 @@ def _indicator(lokus: Lokus, aspect: str, pk: int) -> Indicator:
 
 
 def _level(raw: str) -> int | None:
-    raw = (raw or "").strip()
-    return int(raw) if raw.isdigit() and len(raw) == 1 else None
+    level = parse_integer((raw or "").strip())
+    return level if level is not None and 0 <= level <= 5 else None
 
 
 @login_required
@@ -70,8 +71,8 @@ def set_level(request: HttpRequest, pk: int, aspect: str, indicator: int) -> Htt
                 lokus,
                 found,
                 level,
-                note=request.POST.get("catatan", "")[:4000],
-                reason=request.POST.get("alasan", "")[:1000],
+                note=posted_text(request.POST, "catatan", limit=4000, label=_("Catatan")),
+                reason=posted_text(request.POST, "alasan", limit=1000, label=_("Alasan")),
             )
             messages.success(request, _("Nilai indikator %(n)s disimpan.") % {"n": found.number})
         except ValidationError as error:
@@ -86,7 +87,10 @@ def ask(request: HttpRequest, pk: int, aspect: str, indicator: int) -> HttpRespo
     found = _indicator(lokus, aspect, indicator)
     try:
         actions.ask_clarification(
-            acting_user(request), lokus, found, request.POST.get("pertanyaan", "")[:4000]
+            acting_user(request),
+            lokus,
+            found,
+            posted_text(request.POST, "pertanyaan", limit=4000, label=_("Pertanyaan")),
         )
         messages.success(request, _("Pertanyaan dikirim ke unit."))
     except ValidationError as error:
@@ -111,7 +115,11 @@ def validation(request: HttpRequest, pk: int) -> HttpResponse:
     lokus, reach = lokus_for(request, pk, lambda a, lk: a.require_validate(lk))
     if request.method == "POST":
         try:
-            actions.validate(acting_user(request), lokus, reason=request.POST.get("alasan", "")[:1000])
+            actions.validate(
+                acting_user(request),
+                lokus,
+                reason=posted_text(request.POST, "alasan", limit=1000, label=_("Alasan")),
+            )
             messages.success(request, _("Hasil evaluasi unit ini tervalidasi."))
         except ValidationError as error:
             _refused(request, error)

@@ -26,6 +26,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from sikap.accounts.access import access_for
 from sikap.audit.actors import acting_user
+from sikap.lib.inputs import posted_text
 from sikap.lib.links import base_url
 from sikap.organisation.models import Period, Unit
 from sikap.publication import actions, queries
@@ -117,10 +118,14 @@ def manage(request: HttpRequest, code: str) -> HttpResponse:
 def propose(request: HttpRequest, code: str, period_id: int) -> HttpResponse:
     unit = access_for(request.user).require_write(get_object_or_404(Unit, code=code))
     period = get_object_or_404(Period, pk=period_id)
-    note = request.POST.get("catatan", "")[:2000]
     _step(
         request,
-        lambda: actions.propose_publication(acting_user(request), unit, period, note),
+        lambda: actions.propose_publication(
+            acting_user(request),
+            unit,
+            period,
+            posted_text(request.POST, "catatan", limit=2000, label=_("Catatan")),
+        ),
         _("Penerbitan %(period)s diajukan; menunggu persetujuan pimpinan.") % {"period": period.name},
     )
     return redirect("publication:manage", unit.code)
@@ -147,7 +152,12 @@ def unpublish(request: HttpRequest, code: str, period_id: int) -> HttpResponse:
     period = get_object_or_404(Period, pk=period_id)
     _step(
         request,
-        lambda: actions.unpublish_period(acting_user(request), unit, period, request.POST.get("alasan", "")),
+        lambda: actions.unpublish_period(
+            acting_user(request),
+            unit,
+            period,
+            posted_text(request.POST, "alasan", limit=2000, label=_("Alasan")),
+        ),
         _("Hasil %(period)s ditarik dari publik.") % {"period": period.name},
     )
     return redirect("publication:manage", unit.code)
@@ -212,7 +222,11 @@ def send_back(request: HttpRequest, pk: int) -> HttpResponse:
     publication = _proposal(request, pk)
     _step(
         request,
-        lambda: actions.return_publication(acting_user(request), publication, request.POST.get("alasan", "")),
+        lambda: actions.return_publication(
+            acting_user(request),
+            publication,
+            posted_text(request.POST, "alasan", limit=2000, label=_("Alasan")),
+        ),
         _("Usulan %(unit)s %(period)s dikembalikan kepada operator.")
         % {"unit": publication.unit.name, "period": publication.period.name},
     )

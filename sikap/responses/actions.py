@@ -367,9 +367,15 @@ def _store_answers(submission: Submission, cleaned: Cleaned) -> None:
 
 def _use_service_code(submission: Submission, code: str) -> None:
     normalised = code.strip().upper().replace(" ", "")
-    updated = ServiceCode.objects.filter(
-        code=normalised, unit=submission.unit, period=submission.period, used_by__isnull=True
-    ).update(used_by=submission)
+    # Codes are ASCII letters and digits: anything else (a NUL, which PostgreSQL refuses) is no code.
+    well_formed = normalised.isascii() and normalised.isalnum()
+    updated = (
+        ServiceCode.objects.filter(
+            code=normalised, unit=submission.unit, period=submission.period, used_by__isnull=True
+        ).update(used_by=submission)
+        if well_formed
+        else 0
+    )
     if updated != 1:
         # Most respondents have no code at all: say the field is optional, so no one gives up here.
         message = _(

@@ -23,7 +23,15 @@ from django.utils.translation import gettext as _
 from sikap.instruments.models import Element, Field, InstrumentVersion, PublicLink
 from sikap.instruments.profile import english
 from sikap.organisation.models import Service
-from sikap.responses.validation import NA_CODE, answer_name, importance_name, is_na, merged_fields
+from sikap.responses.validation import (
+    LONG_TEXT_MAX,
+    NA_CODE,
+    TEXT_MAX,
+    answer_name,
+    importance_name,
+    is_na,
+    merged_fields,
+)
 
 START_SALT = "sikap.form"
 SERVICE_CODE_MAX = 20
@@ -262,9 +270,9 @@ def _field_input(spec: Field, data: Mapping[str, Any], errors: Mapping[str, str]
         for index, option in enumerate(item.options):
             option.id = spec.code if index == 0 else f"{spec.code}-{index}"
     elif spec.kind == Field.Kind.LONG_TEXT:
-        item.widget, item.max_length = "textarea", 4000
+        item.widget, item.max_length = "textarea", LONG_TEXT_MAX
     else:
-        item.max_length = 200
+        item.max_length = TEXT_MAX
     return item
 
 

@@ -17,8 +17,12 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from sikap.instruments.models import Element, Field, InstrumentVersion
+from sikap.lib.inputs import LONG_TEXT_MAX as LONG_TEXT_MAX
+from sikap.lib.inputs import TEXT_MAX as TEXT_MAX
+from sikap.lib.inputs import clean_text, parse_integer, printable
 
 FEEDBACK_COLUMNS = {"suggestion", "complaint"}
+
 
 # What the form posts, exports write and imports read for "not applicable / don't know".
 NA_CODE = "TT"
@@ -82,9 +86,9 @@ def clean_score(
         text = text[:-2]
     if not text:
         return None, (_("Wajib diisi.") if required else None)
-    if not text.lstrip("-").isdigit():
-        return None, _("Nilai “%(value)s” bukan angka bulat.") % {"value": text[:20]}
-    value = int(text)
+    value = parse_integer(text)
+    if value is None:
+        return None, _("Nilai “%(value)s” bukan angka bulat.") % {"value": printable(text[:20])}
     bottom = version.scale_min if low is None else max(low, version.scale_min)
     if not bottom <= value <= version.scale_max:
         values = {"value": value, "low": bottom, "high": version.scale_max}
@@ -133,9 +137,9 @@ def clean_field(raw: Any, spec: Field) -> tuple[Any, str | None]:
     if spec.kind == Field.Kind.INTEGER:
         if text.endswith(".0"):
             text = text[:-2]
-        if not text.isdigit():
+        value = parse_integer(text)
+        if value is None or value < 0:
             return None, _("Harus berupa angka bulat.")
-        value = int(text)
         too_low = spec.min_value is not None and value < spec.min_value
         too_high = spec.max_value is not None and value > spec.max_value
         if too_low or too_high:
@@ -149,12 +153,9 @@ def clean_field(raw: Any, spec: Field) -> tuple[Any, str | None]:
         if found is None:
             values = ", ".join(str(choice[0]) for choice in spec.choices)
             message = _("Pilihan “%(value)s” tidak dikenal; pilih salah satu: %(values)s.")
-            return None, message % {"value": text[:30], "values": values}
+            return None, message % {"value": printable(text[:30]), "values": values}
         return found, None
-    limit = 4000 if spec.kind == Field.Kind.LONG_TEXT else 200
-    if len(text) > limit:
-        return None, _("Terlalu panjang (paling banyak %(n)s karakter).") % {"n": limit}
-    return text, None
+    return clean_text(text, long=spec.kind == Field.Kind.LONG_TEXT)
 
 
 def choice_key(text: str) -> str:

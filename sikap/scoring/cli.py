@@ -25,7 +25,7 @@ SCORING_COMMANDS = frozenset({"score", "sample-size"})
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2  # same code argparse uses for usage errors, so scripts need to check only one
 
-_INTEGER = re.compile(r"[+-]?[0-9]+")
+_INTEGER = re.compile(r"[+-]?[0-9]{1,18}")  # bounded: int() of thousands of digits fails
 _METHOD_TITLES = {
     SampleMethod.KREJCIE_MORGAN: "Krejcie & Morgan (1970)",
     SampleMethod.SLOVIN: "Slovin",

@@ -12,7 +12,7 @@ from pathlib import Path
 from sikap.scoring.aggregate import Answer
 from sikap.scoring.regulations import DEFAULT_REGULATION, Regulation, get_regulation
 
-_WHOLE_NUMBER = re.compile(r"[0-9]+")
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")  # bounded: int() of thousands of digits fails
 _DELIMITERS = (",", ";", "\t")
 
 
