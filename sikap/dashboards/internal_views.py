@@ -24,6 +24,7 @@ from sikap.dashboards import internal, internal_charts
 from sikap.dashboards.charts import breakdown
 from sikap.followup import actions as followup
 from sikap.followup.queries import provider_of
+from sikap.lib.inputs import parse_integer, posted_text
 from sikap.organisation.models import Period, Unit
 
 # Per instrument: its page's template, the URL names of its pages, and its title.
@@ -114,14 +115,14 @@ def plan_domain(request: HttpRequest, code: str) -> HttpResponse:
         raise PermissionDenied(
             _("Hanya yang dapat mengubah rencana unit penyedia layanan yang dapat menambah butir.")
         )
-    period = get_object_or_404(Period, pk=request.POST.get("periode") or 0)
+    # A period that is no whole number is no period at all (never a failed look-up).
+    period = get_object_or_404(Period, pk=parse_integer(str(request.POST.get("periode", ""))) or 0)
     choice = internal.choose({"periode": str(period.pk)}, "ILK")
     if choice.version is None:
         raise Http404
     try:
-        item, made = followup.plan_weak_part(
-            acting_user(request), unit, period, choice.version, request.POST.get("domain", "")
-        )
+        domain = posted_text(request.POST, "domain", limit=200, label=_("Domain"), long=False)
+        item, made = followup.plan_weak_part(acting_user(request), unit, period, choice.version, domain)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(f"{reverse(PAGES['ILK'][1], args=[unit.code])}?periode={period.pk}")

@@ -116,6 +116,25 @@ def test_a_weak_domain_becomes_an_item_of_the_kanwil_that_serves_the_division(wo
     assert FollowUpItem.objects.count() == 1  # the open item is not made twice
 
 
+@pytest.mark.parametrize(
+    ("period", "domain"),
+    [
+        ("abc", "KEP"),
+        ("²", "KEP"),
+        ("9" * 40, "KEP"),
+        (None, "K\x00EP"),
+        (None, "KEP\x1b"),
+        (None, "x" * 999),
+    ],
+)
+def test_a_hostile_period_or_domain_is_refused_without_a_500(world, login, period, domain):
+    campaign, _version = _answered(world)
+    client = login(world.kanwil_admin)
+    url = reverse("internal_results:ilk_plan", args=[world.division.code])
+    response = client.post(url, {"periode": period or campaign.period.pk, "domain": domain})
+    assert response.status_code in (302, 404) and not FollowUpItem.objects.exists()
+
+
 def test_the_division_operator_cannot_plan_for_the_kanwil(world, login):
     campaign, _version = _answered(world)
     url = reverse("internal_results:ilk_plan", args=[world.division.code])
