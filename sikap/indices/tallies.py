@@ -26,12 +26,12 @@ from sikap.indices.models import AnswerTally, ElementGroupTally, ElementTally, G
 from sikap.instruments.models import Element, Field, InstrumentVersion
 from sikap.instruments.profile import band_of
 from sikap.instruments.queries import breakdown_fields
+from sikap.lib.rows import MAX_PARAMETERS
 from sikap.organisation.models import Period
 from sikap.responses import profile
 from sikap.responses.models import Answer, Response, Submission
 
 COUNTED = (Submission.Status.ACCEPTED, Submission.Status.SUSPECT)
-MAX_PARAMETERS = 30_000  # per statement; SQLite allows 32,766
 
 
 @cache

@@ -62,3 +62,27 @@ def relate(instance: models.Model, name: str, related: models.Model | None) -> N
     field = instance._meta.get_field(name)
     assert isinstance(field, models.ForeignKey)
     field.set_cached_value(instance, related)
+
+
+MAX_PARAMETERS = 30_000  # per statement; SQLite allows 32,766, PostgreSQL 65,535
+
+
+def insert(
+    model: type[models.Model], columns: Sequence[str], rows: Sequence[Sequence[Any]], returning: str = ""
+) -> list[tuple[Any, ...]]:
+    """Plain rows (values as the database takes them) inserted by multi-row INSERTs with no model
+    instances; with `returning` (a column list), the rows it returns. Same SQL on SQLite and PostgreSQL."""
+    if not rows:
+        return []
+    q = connection.ops.quote_name
+    head = f"INSERT INTO {q(model._meta.db_table)} ({', '.join(q(c) for c in columns)}) VALUES "  # noqa: S608
+    tail = f" RETURNING {', '.join(q(c.strip()) for c in returning.split(','))}" if returning else ""
+    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    step, found = max(1, MAX_PARAMETERS // len(columns)), []
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), step):
+            chunk = rows[start : start + step]
+            cursor.execute(head + ", ".join([one] * len(chunk)) + tail, [v for row in chunk for v in row])
+            if returning:
+                found.extend(cursor.fetchall())
+    return found
