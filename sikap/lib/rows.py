@@ -8,6 +8,7 @@ booleans and UUIDs on SQLite) are the ones the ORM would apply, taken from the s
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from functools import cached_property
 from typing import Any
@@ -67,22 +68,47 @@ def relate(instance: models.Model, name: str, related: models.Model | None) -> N
 MAX_PARAMETERS = 30_000  # per statement; SQLite allows 32,766, PostgreSQL 65,535
 
 
+def source(
+    model: type[models.Model], columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> list[tuple[str, list[Any]]]:
+    """`rows` as the source of an INSERT into `model`'s `columns`: (SQL, parameters) per statement.
+
+    PostgreSQL reads them from one JSON parameter (`json_populate_recordset` with the table's own row
+    type, so every value takes its column's type): psycopg then dumps one string, not every value, and
+    the text of the statement is the same whatever the number of rows. SQLite gets a VALUES list, in
+    chunks under its bound-parameter limit. Values are ints, strings, booleans and None.
+    """
+    q = connection.ops.quote_name
+    names = ", ".join(q(c) for c in columns)
+    if connection.vendor == "postgresql":
+        table = q(model._meta.db_table)
+        sql = f"SELECT {names} FROM json_populate_recordset(NULL::{table}, %s)"  # noqa: S608
+        return [(sql, [json.dumps([dict(zip(columns, row, strict=True)) for row in rows])])]
+    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    step = max(1, MAX_PARAMETERS // len(columns))
+    return [
+        (
+            "VALUES " + ", ".join([one] * len(rows[start : start + step])),
+            [v for row in rows[start : start + step] for v in row],
+        )
+        for start in range(0, len(rows), step)
+    ]
+
+
 def insert(
     model: type[models.Model], columns: Sequence[str], rows: Sequence[Sequence[Any]], returning: str = ""
 ) -> list[tuple[Any, ...]]:
-    """Plain rows (values as the database takes them) inserted by multi-row INSERTs with no model
-    instances; with `returning` (a column list), the rows it returns. Same SQL on SQLite and PostgreSQL."""
+    """Plain rows inserted with no model instances (`source`); with `returning` (a column list), the
+    rows it returns."""
     if not rows:
         return []
     q = connection.ops.quote_name
-    head = f"INSERT INTO {q(model._meta.db_table)} ({', '.join(q(c) for c in columns)}) VALUES "  # noqa: S608
+    head = f"INSERT INTO {q(model._meta.db_table)} ({', '.join(q(c) for c in columns)}) "
     tail = f" RETURNING {', '.join(q(c.strip()) for c in returning.split(','))}" if returning else ""
-    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    step, found = max(1, MAX_PARAMETERS // len(columns)), []
+    found = []
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), step):
-            chunk = rows[start : start + step]
-            cursor.execute(head + ", ".join([one] * len(chunk)) + tail, [v for row in chunk for v in row])
+        for sql, params in source(model, columns, rows):
+            cursor.execute(head + sql + tail, params)
             if returning:
                 found.extend(cursor.fetchall())
     return found
