@@ -27,7 +27,7 @@ from django.views.decorators.http import require_http_methods
 from sikap.instruments.models import PublicLink
 from sikap.instruments.queries import MAX_TOKEN_LENGTH, LinkState, LinkStatus, read_link, resolve_link
 from sikap.responses import actions
-from sikap.responses.empty_form import questions_html
+from sikap.responses.empty_form import questions_html, thanks_page
 from sikap.responses.forms_public import (
     SERVICE_CODE_MAX,
     build_page,
@@ -149,8 +149,7 @@ def thanks(request: HttpRequest, token: str) -> HttpResponse:
     if link is None:
         return _unavailable(request, LinkState(LinkStatus.UNKNOWN))
     kiosk = is_kiosk(token, request.GET.get("kiosk"))
-    context = {"link": link, "kiosk": kiosk, "form_url": _form_url(link, kiosk)}
-    return render(request, "responses/public/thanks.html", context)
+    return HttpResponse(thanks_page(request, link.unit.name, _form_url(link, kiosk), kiosk))
 
 
 def _form_url(link: PublicLink, kiosk: bool) -> str:

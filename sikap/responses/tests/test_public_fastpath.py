@@ -8,15 +8,16 @@ import uuid
 
 import pytest
 from django.conf import settings
+from django.shortcuts import render
 from django.test import RequestFactory
 from django.utils import timezone, translation
 
 from sikap.instruments.actions import set_campaign_parts, translate_version
 from sikap.instruments.queries import resolve_link
 from sikap.responses import actions, queries
-from sikap.responses.forms_public import sign_start
+from sikap.responses.forms_public import kiosk_signature, sign_start
 from sikap.responses.models import Response, Submission
-from sikap.responses.public_views import _render_form
+from sikap.responses.public_views import _form_url, _render_form
 from sikap.responses.tests.public_fixtures import (
     form_url,
     open_survey,
@@ -185,3 +186,21 @@ def test_two_campaigns_of_a_unit_each_show_their_own_bundle(client, world, surve
     link = other.links.get(service__isnull=True)
     assert 'id="h-SPAK"' in client.get(form_url(survey.unit_link)).content.decode()
     assert 'id="h-SPAK"' not in client.get(form_url(link)).content.decode()
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+@pytest.mark.parametrize("kiosk", [False, True])
+def test_the_kept_thank_you_page_is_the_page_rendered_whole(client, survey, language, kiosk):
+    link = survey.unit_link
+    url = thanks_url(link) + "?x=1&y=2" + (f"&kiosk={kiosk_signature(link.token)}" if kiosk else "")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    kept = client.get(url)
+    request = RequestFactory().get(url)
+    with translation.override(language):
+        context = {"link": link, "kiosk": kiosk, "form_url": _form_url(link, kiosk)}
+        whole = render(request, "responses/public/thanks.html", context).content.decode()
+    assert per_request(kept.content.decode()) == per_request(whole)
+    assert 'value="/s/' in whole and "?x=1&amp;y=2" in whole  # the return address, escaped
+    assert "\x00" not in kept.content.decode()
+    assert kept.cookies[settings.CSRF_COOKIE_NAME].value  # the language switch's token is a real one
+    assert (f'content="5;url={_form_url(link, True)}"' in whole) is kiosk
