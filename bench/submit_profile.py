@@ -38,13 +38,22 @@ def main(argv: list[str] | None = None) -> int:
     if not database_url.startswith("postgres"):
         print("Run under sikap.testing.pgcluster: DATABASE_URL must point at PostgreSQL.", file=sys.stderr)
         return 2
-    sys.path[:0] = [str(args.code.resolve()), str(ROOT)]
-    os.chdir(args.code)
-    env = {"DJANGO_SETTINGS_MODULE": "config.settings", "DB_CONN_MAX_AGE": "60", "DEBUG": "0"}
-    from bench.submit import prepare_database
+    # This tree's benchmark helpers (imported first, so they stay this tree's), then the measured code.
+    sys.path.insert(0, str(ROOT))
     from bench.submit_clients import answer
+    from bench.submit_servers import create_database, prepare
 
-    form_path = prepare_database(database_url, env)
+    code = args.code.resolve()
+    sys.path.insert(0, str(code))
+    os.chdir(code)
+    env = {"DJANGO_SETTINGS_MODULE": "config.settings", "DB_CONN_MAX_AGE": "60", "DEBUG": "0"}
+    # A fresh database per run (the code's own migrations), so runs alternate in one cluster.
+    env["DATABASE_URL"] = create_database(database_url, f"profile_{os.getpid()}")
+    form_path = prepare(code, env)
+    os.environ.update(env)
+    import django
+
+    django.setup()
     from django.conf import settings
     from django.db import connection
     from django.test import Client

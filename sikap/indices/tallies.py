@@ -26,12 +26,12 @@ from sikap.indices.models import AnswerTally, ElementGroupTally, ElementTally, G
 from sikap.instruments.models import Element, Field, InstrumentVersion
 from sikap.instruments.profile import band_of
 from sikap.instruments.queries import breakdown_fields
+from sikap.lib.rows import source as rows_source
 from sikap.organisation.models import Period
 from sikap.responses import profile
 from sikap.responses.models import Answer, Response, Submission
 
 COUNTED = (Submission.Status.ACCEPTED, Submission.Status.SUSPECT)
-MAX_PARAMETERS = 30_000  # per statement; SQLite allows 32,766
 
 
 @cache
@@ -233,7 +233,7 @@ def _add(target: list[int], delta: Sequence[int]) -> None:
 
 
 def _upsert(model: type[models.Model], keys: list[str], sums: list[str], rows: Iterable[tuple]) -> None:
-    """One INSERT .. ON CONFLICT DO UPDATE adding to the sums (same SQL on SQLite and PostgreSQL).
+    """One INSERT .. ON CONFLICT DO UPDATE adding to the sums (its rows from `sikap.lib.rows.source`).
 
     Rows are sorted by key so concurrent submitters lock tally rows in the same order (no deadlocks).
     """
@@ -242,34 +242,15 @@ def _upsert(model: type[models.Model], keys: list[str], sums: list[str], rows: I
         return
     table = connection.ops.quote_name(model._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(c) for c in [*keys, *sums])
-    width = len(keys) + len(sums)
     updates = ", ".join(
         f"{c} = {table}.{c} + excluded.{c}" for c in (connection.ops.quote_name(s) for s in sums)
     )
     conflict = ", ".join(connection.ops.quote_name(k) for k in keys)
-    if connection.vendor == "postgresql":
-        # One array per column: a short statement psycopg parses once per process, whatever the rows.
-        arrays = ", ".join(f"%s::{_column_type(model, name)}[]" for name in [*keys, *sums])
-        sql = f"INSERT INTO {table} ({columns}) SELECT * FROM unnest({arrays}) ON CONFLICT ({conflict}) DO UPDATE SET {updates}"
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [list(column) for column in zip(*rows, strict=True)])
-        return
-    # Chunks stay under SQLite's 32,766 bound parameters; sorted chunks keep the lock order.
-    step = max(1, MAX_PARAMETERS // width)
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), step):
-            chunk = rows[start : start + step]
-            placeholders = ", ".join(["(" + ", ".join(["%s"] * width) + ")"] * len(chunk))
-            sql = f"INSERT INTO {table} ({columns}) VALUES {placeholders} ON CONFLICT ({conflict}) DO UPDATE SET {updates}"
-            cursor.execute(sql, [value for row in chunk for value in row])
-
-
-@cache
-def _column_type(model: type[models.Model], name: str) -> str:
-    """The column's type without its length (an array element's type for `unnest`)."""
-    field = model._meta.get_field(name)
-    assert isinstance(field, models.Field)
-    return str(field.db_type(connection) or "").split("(")[0]
+        # On PostgreSQL one statement whatever the rows; on SQLite sorted chunks keep the lock order.
+        for source, params in rows_source(model, [*keys, *sums], rows):
+            sql = f"INSERT INTO {table} ({columns}) {source} ON CONFLICT ({conflict}) DO UPDATE SET {updates}"
+            cursor.execute(sql, params)
 
 
 PER_RESPONSE = "sikap_rebuild_response"  # a temporary table: one row per counted response of the period

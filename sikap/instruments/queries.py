@@ -10,7 +10,6 @@ from functools import cache, lru_cache
 
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from sikap.accounts.access import Access
@@ -22,7 +21,8 @@ from sikap.instruments.models import (
     InstrumentVersion,
     PublicLink,
 )
-from sikap.organisation.models import Service, Unit
+from sikap.lib.rows import Columns, relate
+from sikap.organisation.models import Period, Service, Unit
 
 # The longest token `new_token` makes; anything longer cannot exist, so it costs no query.
 MAX_TOKEN_LENGTH = 32
@@ -71,9 +71,7 @@ def resolve_link(token: str, today: datetime.date | None = None) -> LinkState:
     """
     if not token or len(token) > MAX_TOKEN_LENGTH:
         return LinkState(LinkStatus.UNKNOWN)
-    # Ordered by the key alone: the listing's order (by unit path and service name) costs joins for one row.
-    found = PublicLink.objects.for_listing().annotate(**_bundle_stamp()).filter(token=token).order_by("pk")
-    link = found.first()
+    link = read_link(token)
     # An internal campaign is answered only through one-time invitations: no open link leads to it.
     if link is None or link.campaign.audience == Campaign.Audience.INTERNAL:
         return LinkState(LinkStatus.UNKNOWN)
@@ -89,7 +87,7 @@ def resolve_link(token: str, today: datetime.date | None = None) -> LinkState:
         return LinkState(LinkStatus.CLOSED, link)
     if day < period.start:
         return LinkState(LinkStatus.FUTURE, link)
-    stamp = BundleStamp(link.campaign_id, link.bundle_last_row, link.bundle_revisions)  # type: ignore[attr-defined]
+    stamp = BundleStamp(link.campaign_id, *link.bundle_stamp)  # type: ignore[attr-defined]
     return LinkState(LinkStatus.OPEN, link, versions=bundle(stamp), services=link_services(link), stamp=stamp)
 
 
@@ -120,17 +118,67 @@ class BundleStamp:
     revisions: int | None
 
 
-def _bundle_stamp() -> dict[str, RawSQL]:
-    # Plain SQL, table names only (no value in the text): the ORM's Subquery would cost more CPU to
-    # compile than the rest of the link's query.
-    q = connection.ops.quote_name
-    rows, versions = q(CampaignVersion._meta.db_table), q(InstrumentVersion._meta.db_table)
-    where = f"cv.campaign_id = {q(PublicLink._meta.db_table)}.campaign_id"
-    last_row = f"SELECT MAX(cv.id) FROM {rows} cv WHERE {where}"  # noqa: S608
-    revisions = (
-        f"SELECT SUM(v.revision) FROM {rows} cv JOIN {versions} v ON v.id = cv.version_id WHERE {where}"  # noqa: S608
-    )
-    return {"bundle_last_row": RawSQL(last_row, ()), "bundle_revisions": RawSQL(revisions, ())}  # noqa: S611
+class _LinkRead:
+    """The SQL of `read_link`, written once per process and database vendor."""
+
+    def __init__(self) -> None:
+        self.link = Columns(PublicLink, "l")
+        self.campaign, self.period = Columns(Campaign, "c"), Columns(Period, "p")
+        self.unit, self.service = Columns(Unit, "u"), Columns(Service, "s")
+        self.parts = (self.link, self.campaign, self.period, self.unit, self.service)
+        q = connection.ops.quote_name
+        rows, versions = q(CampaignVersion._meta.db_table), q(InstrumentVersion._meta.db_table)
+        # The bundle's stamp: table names only in the text, the token is the one parameter.
+        last_row = f"(SELECT MAX(cv.id) FROM {rows} cv WHERE cv.campaign_id = l.campaign_id)"  # noqa: S608
+        revisions = (
+            f"(SELECT SUM(v.revision) FROM {rows} cv JOIN {versions} v ON v.id = cv.version_id"  # noqa: S608
+            " WHERE cv.campaign_id = l.campaign_id)"
+        )
+        select = ", ".join(part.select() for part in self.parts)
+        self.sql = (
+            f"SELECT {select}, {last_row}, {revisions} FROM {self.link.table}"  # noqa: S608
+            f" JOIN {self.campaign.table} ON c.id = l.campaign_id"
+            f" JOIN {self.period.table} ON p.id = c.period_id"
+            f" JOIN {self.unit.table} ON u.id = l.unit_id"
+            f" LEFT JOIN {self.service.table} ON s.id = l.service_id"
+            " WHERE l.token = %s ORDER BY l.id LIMIT 1"
+        )
+        services = Columns(Service, "s")
+        self.services = services
+        self.services_sql = (
+            f"SELECT {services.select()} FROM {services.table}"  # noqa: S608
+            " WHERE s.unit_id = %s AND s.year = %s AND s.active ORDER BY s.name, s.channel, s.id"
+        )
+
+
+@cache
+def _link_read(vendor: str) -> _LinkRead:
+    return _LinkRead()
+
+
+def read_link(token: str) -> PublicLink | None:
+    """The link of `token` with its campaign, period, unit and service (as `for_listing`) and the bundle's
+    stamp (`link.bundle_stamp`: its last row and revisions), in one query whose SQL is written once per
+    process: the ORM would compile it on every request for more CPU than the database spends on it."""
+    read = _link_read(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(read.sql, [token])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    objects, at = [], 0
+    for part in read.parts:
+        values = row[at : at + len(part)]
+        objects.append(part.build(values) if values[0] is not None else None)
+        at += len(part)
+    link, campaign, period, unit, service = objects
+    assert link is not None and campaign is not None and period is not None and unit is not None
+    relate(campaign, "period", period)
+    relate(link, "campaign", campaign)
+    relate(link, "unit", unit)
+    relate(link, "service", service)
+    link.bundle_stamp = tuple(row[at:])
+    return link
 
 
 @lru_cache(maxsize=256)
@@ -143,8 +191,10 @@ def bundle(stamp: BundleStamp) -> tuple[InstrumentVersion, ...]:
 def link_services(link: PublicLink) -> tuple[Service, ...]:
     if link.service is not None:
         return ()
-    year = link.campaign.period.start.year
-    return tuple(Service.objects.filter(unit=link.unit, year=year, active=True).order_by("name", "channel"))
+    read = _link_read(connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(read.services_sql, [link.unit_id, link.campaign.period.start.year])
+        return tuple(read.services.build(row) for row in cursor.fetchall())
 
 
 def public_path(link: PublicLink) -> str:

@@ -20,6 +20,7 @@ from sikap.audit.actions import record, record_many
 from sikap.audit.actors import Actor, user_or_none
 from sikap.indices import tallies
 from sikap.instruments.models import Campaign, PublicLink
+from sikap.lib import rows
 from sikap.organisation.models import Period, Service, Unit
 from sikap.responses import codes, integrity, profile, queries
 from sikap.responses.models import Answer, Response, ServiceCode, Submission
@@ -332,7 +333,7 @@ def _store(actor: Actor, visit: Visit, cleaned: Cleaned, recent: queries.Recent 
             config=integrity.rules(visit.campaign.period),
         )
     submission = _new_submission(actor, visit, cleaned, signals, duration)
-    submission.save()
+    rows.save_new(submission)  # a hot path: the ORM would compile the same INSERT on every post
     if visit.service_code:
         _use_service_code(submission, visit.service_code)
     _store_answers(submission, cleaned)
@@ -342,26 +343,21 @@ def _store(actor: Actor, visit: Visit, cleaned: Cleaned, recent: queries.Recent 
 
 
 def _store_answers(submission: Submission, cleaned: Cleaned) -> None:
-    responses = Response.objects.bulk_create(
-        [
-            Response(submission=submission, version_id=version_id)
-            for version_id, answers in cleaned.answers.items()
-            if answers
-        ]
+    # Plain rows, no model instances: the respondent's path pays for every object it builds.
+    versions = [version_id for version_id, answers in cleaned.answers.items() if answers]
+    stored = rows.insert(
+        Response, ["submission_id", "version_id"], [(submission.pk, v) for v in versions], "id, version_id"
     )
-    by_version = {r.version_id: r for r in responses}
-    Answer.objects.bulk_create(
+    response_of = {version_id: pk for pk, version_id in stored}
+    rows.insert(
+        Answer,
+        ["response_id", "element_id", "value", "not_applicable", "importance"],
         [
-            Answer(
-                response=by_version[version_id],
-                element_id=element_id,
-                value=value,
-                not_applicable=value is None,  # the cleaned value None is "not applicable / don't know"
-                importance=importance,
-            )
+            # The cleaned value None is "not applicable / don't know".
+            (response_of[version_id], element_id, value, value is None, importance)
             for version_id, answers in cleaned.answers.items()
             for element_id, (value, importance) in answers.items()
-        ]
+        ],
     )
 
 

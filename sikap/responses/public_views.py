@@ -23,10 +23,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from sikap.instruments.models import PublicLink
-from sikap.instruments.queries import LinkState, LinkStatus, resolve_link
+from sikap.instruments.queries import MAX_TOKEN_LENGTH, LinkState, LinkStatus, read_link, resolve_link
 from sikap.lib.clientaddr import client_address
 from sikap.responses import actions
-from sikap.responses.empty_form import questions_html
+from sikap.responses.empty_form import questions_html, thanks_page
 from sikap.responses.forms_public import (
     SERVICE_CODE_MAX,
     build_page,
@@ -140,11 +140,10 @@ def _unavailable(request: HttpRequest, state: LinkState) -> HttpResponse:
 
 @never_cache
 def thanks(request: HttpRequest, token: str) -> HttpResponse:
-    link = PublicLink.objects.select_related("unit", "service").filter(token=token).order_by("pk").first()
+    link = read_link(token) if token and len(token) <= MAX_TOKEN_LENGTH else None
     if link is None:
         return _unavailable(request, LinkState(LinkStatus.UNKNOWN))
-    context = {"link": link}
-    return render(request, "responses/public/thanks.html", context)
+    return HttpResponse(thanks_page(request, link.unit.name))
 
 
 def _to_thanks(link: PublicLink) -> HttpResponseRedirect:

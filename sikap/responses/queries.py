@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django.db import connection
@@ -225,23 +226,31 @@ def recent(
     key: Any, device_hash: str, network_hash: str, caps: tuple[int, int], now: datetime.datetime
 ) -> Recent:
     """One statement: the key's stored row and the capped counts of the device and the network (a blank
-    hash counts nothing)."""
-    hour_ago = now - datetime.timedelta(hours=1)
-    since = connection.ops.adapt_datetimefield_value(now - datetime.timedelta(minutes=10))
-    last_hour = Submission.objects.filter(created_at__gte=hour_ago).order_by("-created_at")
-    parts = [
-        Submission.objects.filter(key=key).order_by().values("pk")[:1],
-        last_hour.filter(device_hash=device_hash).exclude(device_hash="").values("created_at")[: caps[0]],
-        last_hour.filter(network_hash=network_hash).exclude(network_hash="").values("created_at")[: caps[1]],
-    ]
-    (stored_sql, stored_params), (device_sql, device_params), (network_sql, network_params) = (
-        part.query.sql_with_params() for part in parts
-    )
-    counts = "SELECT COALESCE(SUM(CASE WHEN created_at >= %s THEN 1 ELSE 0 END), 0) AS m, COUNT(*) AS h FROM"
-    # Every piece is Django's own compiled SQL with its parameters bound below: no value is in the text.
-    device_part, network_part = f"{counts} ({device_sql}) dr", f"{counts} ({network_sql}) nr"
-    sql = f"SELECT ({stored_sql}), d.m, d.h, n.m, n.h FROM ({device_part}) d CROSS JOIN ({network_part}) n"  # noqa: S608
+    hash counts nothing). Its text is written once per process (`_recent_sql`); every value is a parameter."""
+    adapt = connection.ops.adapt_datetimefield_value
+    hour_ago, since = adapt(now - datetime.timedelta(hours=1)), adapt(now - datetime.timedelta(minutes=10))
+    stored_key = Submission._meta.get_field("key").get_db_prep_value(key, connection)
+    params = [stored_key, since, hour_ago, device_hash, caps[0], since, hour_ago, network_hash, caps[1]]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*stored_params, since, *device_params, since, *network_params])
+        cursor.execute(_recent_sql(connection.vendor), params)
         stored, *numbers = cursor.fetchone()
     return Recent(stored is not None, *(int(n) for n in numbers))
+
+
+@cache
+def _recent_sql(vendor: str) -> str:
+    q = connection.ops.quote_name
+    table = q(Submission._meta.db_table)
+
+    def side(column: str) -> str:
+        # The side's most recent rows of the last hour, at most the cap: its 10-minute and hour counts.
+        rows = (
+            f"SELECT {q('created_at')} FROM {table} WHERE {q('created_at')} >= %s AND {q(column)} = %s"  # noqa: S608
+            f" AND {q(column)} <> '' ORDER BY {q('created_at')} DESC LIMIT %s"
+        )
+        counts = "COALESCE(SUM(CASE WHEN created_at >= %s THEN 1 ELSE 0 END), 0) AS m, COUNT(*) AS h"
+        return f"SELECT {counts} FROM ({rows}) r"  # noqa: S608
+
+    stored = f"SELECT {q('id')} FROM {table} WHERE {q('key')} = %s LIMIT 1"  # noqa: S608
+    sides = f"({side('device_hash')}) d CROSS JOIN ({side('network_hash')}) n"
+    return f"SELECT ({stored}), d.m, d.h, n.m, n.h FROM {sides}"  # noqa: S608

@@ -3,7 +3,8 @@ import datetime
 import pytest
 
 from sikap.instruments import actions
-from sikap.instruments.queries import LinkStatus, resolve_link
+from sikap.instruments.models import PublicLink
+from sikap.instruments.queries import LinkStatus, read_link, resolve_link
 from sikap.instruments.tests.factories import IN_PERIOD, make_campaign, unit_link
 from sikap.testing.factories import make_service
 
@@ -78,3 +79,28 @@ def test_an_unknown_token_is_unknown(link, token):
     state = resolve_link(token, today=IN_PERIOD)
     assert state.status == LinkStatus.UNKNOWN
     assert state.link is None
+
+
+def _values(instance):
+    return {f.attname: getattr(instance, f.attname) for f in instance._meta.concrete_fields}
+
+
+@pytest.mark.parametrize("service_name", [None, "Hak Cipta"])
+def test_the_hand_written_read_gives_what_the_orm_gives(link, service_name, django_assert_num_queries):
+    """Every column of the link, campaign, period, unit and service, with the ORM's conversions (dates,
+    JSON, booleans on SQLite), and no query on following the relations."""
+    token = link.campaign.links.get(service__name=service_name).token
+    orm = PublicLink.objects.for_listing().get(token=token)
+    with django_assert_num_queries(1):
+        read = read_link(token)
+        assert read is not None
+        assert _values(read) == _values(orm)
+        assert _values(read.campaign) == _values(orm.campaign)
+        assert _values(read.campaign.period) == _values(orm.campaign.period)
+        assert _values(read.unit) == _values(orm.unit)
+        if service_name is None:
+            assert read.service is None
+        else:
+            assert _values(read.service) == _values(orm.service)
+    assert isinstance(read.campaign.period.integrity_rules, dict)
+    assert read_link("no-such-token") is None

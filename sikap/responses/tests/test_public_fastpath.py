@@ -8,6 +8,7 @@ import uuid
 
 import pytest
 from django.conf import settings
+from django.shortcuts import render
 from django.test import RequestFactory
 from django.utils import timezone, translation
 
@@ -185,3 +186,19 @@ def test_two_campaigns_of_a_unit_each_show_their_own_bundle(client, world, surve
     link = other.links.get(service__isnull=True)
     assert 'id="h-SPAK"' in client.get(form_url(survey.unit_link)).content.decode()
     assert 'id="h-SPAK"' not in client.get(form_url(link)).content.decode()
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_the_kept_thank_you_page_is_the_page_rendered_whole(client, survey, language):
+    link = survey.unit_link
+    url = thanks_url(link) + "?x=1&y=2"
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    kept = client.get(url)
+    request = RequestFactory().get(url)
+    with translation.override(language):
+        context = {"link": link}
+        whole = render(request, "responses/public/thanks.html", context).content.decode()
+    assert per_request(kept.content.decode()) == per_request(whole)
+    assert 'value="/s/' in whole and "?x=1&amp;y=2" in whole  # the return address, escaped
+    assert "\x00" not in kept.content.decode()
+    assert kept.cookies[settings.CSRF_COOKIE_NAME].value  # the language switch's token is a real one

@@ -67,14 +67,14 @@ def test_web_visits_must_go_through_submit(world):
 
 
 def test_a_batch_larger_than_one_statement_allows_is_tallied_in_chunks(world, monkeypatch):
-    from sikap.indices import tallies
+    from sikap.lib import rows
 
-    # Tiny statements force many chunks without a huge fixture.
-    monkeypatch.setattr(tallies, "MAX_PARAMETERS", 50)
+    # Tiny statements force many chunks (SQLite's VALUES lists) without a huge fixture.
+    monkeypatch.setattr(rows, "MAX_PARAMETERS", 50)
     rng = random.Random(2)
     campaign = make_campaign([world.division], with_service_links=False)
     actions.submit_many(None, _items(campaign, world.division, rng, 40))
     incremental = tally_snapshot()
-    monkeypatch.setattr(tallies, "MAX_PARAMETERS", 30_000)
+    monkeypatch.setattr(rows, "MAX_PARAMETERS", 30_000)
     rebuild()
     assert tally_snapshot() == incremental
