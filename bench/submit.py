@@ -46,6 +46,7 @@ if str(ROOT) not in sys.path:
 # After the sys.path line above, so that it imports when run as a script.
 from bench.submit_clients import (  # noqa: E402
     HOST,
+    SPREAD,
     Arrivals,
     Pace,
     Tally,
@@ -164,7 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--think", type=float, default=0.0, help="mean think time per respondent (0)")
     parser.add_argument("--pg-waits", action="store_true", help="sample what PostgreSQL backends wait for")
     parser.add_argument("--skip-ceiling", action="store_true", help="leave the fair ceiling out")
+    parser.add_argument(
+        "--one-address", action="store_true", help="every client from 127.0.0.1 (the issue-3 set-up)"
+    )
     args = parser.parse_args(argv)
+    SPREAD["on"] = not args.one_address
 
     from sikap.testing.pgcluster import find_bindir, throwaway_cluster
 
@@ -194,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         f"load       flat out: {args.clients} clients, {args.warmup:g} s warm-up + {args.duration:g} s; "
         f"open loop: half that code's flat-out rate, {args.warmup:g} s + {args.open_duration:g} s"
     )
+    where = "all from 127.0.0.1" if args.one_address else "each respondent from its own 127.1.x.y address"
+    print(f"clients    {where}")
     print(f"uptime     before: {uptime}", flush=True)
 
     common = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import itertools
 import os
 import random
 import re
@@ -17,6 +18,18 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 CEILING_PATH = "/bench/ceiling/"
 HOST = "127.0.0.1"
+# Each new respondent connects from its own loopback address (127.1.0.0/16, all of 127/8 is this machine),
+# as respondents on their own phones do: one address for every client would make the per-network counts
+# (rate limit, repeat signal) grow with the load, which no real deployment sees. --one-address restores it.
+SPREAD = {"on": True}
+_ADDRESSES = itertools.count(1)
+_ADDRESS_LOCK = threading.Lock()
+
+
+def next_address() -> tuple[str, int]:
+    with _ADDRESS_LOCK:
+        n = next(_ADDRESSES) % 65_000 + 1
+    return (f"127.1.{n // 256}.{n % 256}", 0)
 
 
 # --------------------------------------------------------------------------------------------- clients
@@ -79,13 +92,21 @@ class Browser:
     """Just enough of a browser: one keep-alive connection (reopened when the server closes it), cookies."""
 
     def __init__(self, port: int) -> None:
-        self.conn = http.client.HTTPConnection(HOST, port, timeout=60)
+        self.port = port
+        self.conn = self._connection()
         self.cookies: dict[str, str] = {}
         self.retries = 0
 
+    def _connection(self) -> http.client.HTTPConnection:
+        source = next_address() if SPREAD["on"] else None
+        return http.client.HTTPConnection(HOST, self.port, timeout=60, source_address=source)
+
     def forget(self) -> None:
-        """A new respondent: a browser that has never seen this site."""
+        """A new respondent: a browser that has never seen this site (and, spread, a network of its own)."""
         self.cookies = {}
+        if SPREAD["on"]:
+            self.conn.close()
+            self.conn = self._connection()
 
     def send(
         self, method: str, path: str, body: str | None = None
