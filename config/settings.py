@@ -223,6 +223,10 @@ SIKAP_IMPORT_INLINE_ROWS = int(os.environ.get("SIKAP_IMPORT_INLINE_ROWS", "2000"
 # Rosters of internal surveys (names, contacts, invitations) are deleted this many days after their
 # period ends (`sikap roster purge`); headcounts stay, so old weights and targets keep their population.
 SIKAP_ROSTER_RETENTION_DAYS = int(os.environ.get("SIKAP_ROSTER_RETENTION_DAYS", "365"))
+# Password reset mails: requests per client address and mails per e-mail address in an hour; past them
+# the page looks the same and no mail goes out.
+SIKAP_RESET_PER_CLIENT_HOUR = int(os.environ.get("SIKAP_RESET_PER_CLIENT_HOUR", "10"))
+SIKAP_RESET_PER_EMAIL_HOUR = int(os.environ.get("SIKAP_RESET_PER_EMAIL_HOUR", "3"))
 # A public form answered later than this after it was opened is refused with a "please reload" page.
 SIKAP_FORM_MAX_AGE_HOURS = int(os.environ.get("SIKAP_FORM_MAX_AGE_HOURS", "4"))
 

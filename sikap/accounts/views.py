@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.core.cache import caches
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from sikap.accounts import activity
 from sikap.accounts.access import Use, access_for
+from sikap.lib.clientaddr import client_address
 from sikap.lib.links import base_url
 
 
@@ -40,5 +44,27 @@ class PasswordResetView(auth_views.PasswordResetView):
     """
 
     def form_valid(self, form: Any) -> HttpResponse:
+        # Nobody fills another's inbox: past the hour's limits (per client address, then per e-mail
+        # address) no mail goes out, and the page is the same as when one did (it never says which).
+        client = client_address(self.request)
+        email = str(form.cleaned_data.get("email", "")).strip().lower()
+        if _over("client", client, settings.SIKAP_RESET_PER_CLIENT_HOUR) or _over(
+            "email", email, settings.SIKAP_RESET_PER_EMAIL_HOUR
+        ):
+            return HttpResponseRedirect(self.get_success_url())
         self.extra_email_context = {"base_url": base_url(self.request)}
         return super().form_valid(form)
+
+
+def _over(kind: str, value: str, limit: int) -> bool:
+    """Count one reset request for `value` in the current hour; True once the count passes `limit`.
+    Counted in the database cache every app server shares (the API throttle's), keyed by a hash."""
+    cache = caches["api_throttle"]
+    key = f"reset:{kind}:{hashlib.sha256(value.encode()).hexdigest()[:40]}"
+    cache.add(key, 0, timeout=3600)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.set(key, 1, timeout=3600)
+        count = 1
+    return count > limit

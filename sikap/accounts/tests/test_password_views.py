@@ -109,6 +109,26 @@ def test_a_reset_request_never_tells_whether_the_address_exists(client, world):
     assert len(mail.outbox) == 1
 
 
+def test_reset_mails_to_one_address_stop_at_the_hours_limit_and_the_page_does_not_change(client, world):
+    world.operator.email = "operator@example.go.id"
+    world.operator.save()
+    pages = [client.post(reverse("password_reset"), {"email": "operator@example.go.id"}) for _ in range(5)]
+    assert len(mail.outbox) == 3  # SIKAP_RESET_PER_EMAIL_HOUR
+    assert {(page.status_code, page["Location"]) for page in pages} == {(302, reverse("password_reset_done"))}
+
+
+def test_one_client_cannot_send_more_reset_requests_than_the_hours_limit(client, world):
+    world.operator.email = "operator@example.go.id"
+    world.operator.save()
+    for n in range(10):  # SIKAP_RESET_PER_CLIENT_HOUR, spent on addresses nobody has
+        client.post(reverse("password_reset"), {"email": f"nobody{n}@example.go.id"})
+    client.post(reverse("password_reset"), {"email": "operator@example.go.id"})
+    assert len(mail.outbox) == 0
+    data = {"email": "operator@example.go.id"}
+    other = client.post(reverse("password_reset"), data, REMOTE_ADDR="10.9.8.7")
+    assert other.status_code == 302 and len(mail.outbox) == 1  # another client is not held back
+
+
 @pytest.mark.parametrize("junk", ["", "bukan-email", "a" * 300 + "@x.id", "\x00@x.id"])
 def test_a_bad_reset_address_gets_a_message_not_an_error(client, world, junk):
     page = client.post(reverse("password_reset"), {"email": junk})
