@@ -160,7 +160,7 @@ def convention(result: IndexResult) -> str:
 def profile_title(result: IndexResult) -> str:
     """The integrity category profile's title (kept when the figures are withheld); "" for methods whose
     grade comes from no profile (the ILK's SKM grade table)."""
-    from sikap.indices.methods import INTEGRITY
+    from sikap.indices.methods_internal import INTEGRITY
     from sikap.scoring.integrity import PROFILES
 
     found = PROFILES.get(result.profile) if result.profile else None

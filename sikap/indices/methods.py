@@ -263,6 +263,4 @@ MEAN = register(Method("mean", _("Rata-rata sederhana"), _mean, "indices/methods
 
 
 # The internal surveys' methods (ILK, integrity) live in their own module and register on import.
-from sikap.indices.methods_internal import ILK, INTEGRITY, PERSPECTIVE_LABELS  # noqa: E402
-
-__all__ = ["IKM", "ILK", "INTEGRITY", "MEAN", "PERCEPTION", "PERSPECTIVE_LABELS"]
+from sikap.indices import methods_internal  # noqa: E402, F401
